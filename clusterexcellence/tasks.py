@@ -1,0 +1,14 @@
+"""Infrastructure tasks. Domain tasks live in each app's tasks.py and follow the same shape."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from .jobs import TRANSIENT_ERRORS, job_run
+
+TASK_OPTIONS = {"acks_late": True, "autoretry_for": TRANSIENT_ERRORS, "retry_backoff": True, "max_retries": 5}
+
+
+@shared_task(**TASK_OPTIONS)
+def heartbeat(job_id: int) -> None:
+    """Proves that a worker picks up work and reaches the database (tests, health checks)."""
+    job_run(job_id, lambda job: {"worker_time": timezone.now().isoformat()})
