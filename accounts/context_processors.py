@@ -14,11 +14,12 @@ def navigation_for(user) -> list[tuple[str, str]]:
     items.append((_("Indicator catalogue"), reverse("labels:catalogue")))
     if user.is_staff:
         items.append((_("Administration"), reverse("admin:index")))
-    items.append((_("API"), reverse("api_docs")))
+    items.append((_("API docs"), reverse("api_docs")))
     return items
 
 
 def navigation(request):
+    """Template context: `nav_items` for the main navigation in base.html."""
     user = getattr(request, "user", None)
     if user is None:
         return {}

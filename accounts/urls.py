@@ -1,9 +1,25 @@
 from django.urls import path
 
-from .views import dashboard, organisations, pages
+from .views import dashboard, invitations, members, organisations, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/new/", organisations.organisation_new, name="organisation_create"),
+    path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
+    path("organisations/<slug:slug>/edit/", organisations.organisation_edit, name="organisation_edit"),
+    path("organisations/<slug:slug>/members/", members.organisation_members, name="organisation_members"),
+    path(
+        "organisations/<slug:slug>/members/<int:membership_id>/role/",
+        members.membership_role_change,
+        name="membership_role_change",
+    ),
+    path(
+        "organisations/<slug:slug>/members/<int:membership_id>/remove/",
+        members.membership_remove,
+        name="membership_remove",
+    ),
+    path("organisations/<slug:slug>/leave/", members.organisation_leave, name="organisation_leave"),
+    path("invitations/<str:token>/", invitations.invitation_detail, name="invitation_accept"),
 ]

@@ -1,1 +1,20 @@
-urlpatterns: list = []
+"""Accounts endpoints under /api/, and the API root that lists every app's endpoints."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+router = SimpleRouter()
+router.register("organisations", views.OrganisationViewSet, basename="api-organisation")
+router.register(
+    r"organisations/(?P<organisation_slug>[-a-zA-Z0-9_]+)/memberships",
+    views.MembershipViewSet,
+    basename="api-organisation-membership",
+)
+
+urlpatterns = [
+    path("", views.api_root, name="api-root"),
+    path("auth/token/", views.token_obtain, name="api-token"),
+    *router.urls,
+]

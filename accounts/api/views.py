@@ -1,0 +1,268 @@
+"""API views: a token for programs, organisations and their memberships. The same predicates
+and services as the web pages decide; these only translate to HTTP."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import authenticate
+from django.shortcuts import get_object_or_404
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.throttling import SimpleRateThrottle
+
+from accounts.forms import suggest_slug
+from accounts.memberships import (
+    MembershipError,
+    invitation_create,
+    membership_change_role,
+    membership_end,
+    organisation_create,
+)
+from accounts.models import Membership, Organisation
+from accounts.permissions import can_create_organisation, can_edit_organisation, can_manage_members
+from accounts.two_factor import has_totp, must_set_up_totp, totp_code_is_valid
+
+from .serializers import (
+    InvitationCreateSerializer,
+    InvitationSerializer,
+    MembershipRoleSerializer,
+    MembershipSerializer,
+    MessageSerializer,
+    OrganisationCreateSerializer,
+    OrganisationSerializer,
+    TokenObtainSerializer,
+    TokenSerializer,
+)
+
+
+class Conflict(APIException):
+    """The state of things, not the person, forbids the change (e.g. removing the last owner)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class TokenRateThrottle(SimpleRateThrottle):
+    """Guesses at passwords and codes are limited per client address (rate: scope `token`)."""
+
+    scope = "token"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+# API root ------------------------------------------------------------------------------------
+
+# Endpoints other apps mount under /api/; listed when they exist.
+_OTHER_ENDPOINTS = {"frameworks": "/api/frameworks/", "frameworks-current": "/api/frameworks/current/"}
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@permission_classes([AllowAny])
+def api_root(request):
+    """The endpoints of the Cluster Excellence API; the full description is at /api/docs/."""
+    endpoints = {
+        "auth-token": reverse("api-token", request=request),
+        "organisations": reverse("api-organisation-list", request=request),
+        "schema": reverse("api_schema", request=request),
+        "docs": reverse("api_docs", request=request),
+    }
+    for name, path in _OTHER_ENDPOINTS.items():
+        try:
+            resolve(path)
+        except Resolver404:
+            continue
+        endpoints[name] = request.build_absolute_uri(path)
+    return Response(endpoints)
+
+
+# Token ---------------------------------------------------------------------------------------
+
+
+@extend_schema(
+    tags=["auth"],
+    summary="Obtain an API token",
+    description=(
+        "Exchange e-mail address and password (plus the authenticator code once two-factor "
+        "authentication is on) for a token. Send it as `Authorization: Token <token>`."
+    ),
+    request=TokenObtainSerializer,
+    responses={
+        200: TokenSerializer,
+        400: OpenApiResponse(OpenApiTypes.OBJECT, description="Wrong credentials, or a missing or wrong code."),
+        403: OpenApiResponse(MessageSerializer, description="E-mail not confirmed, or two-factor set-up required."),
+        429: OpenApiResponse(MessageSerializer, description="Too many attempts."),
+    },
+    auth=[],
+)
+@api_view(["POST"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+@throttle_classes([TokenRateThrottle])
+def token_obtain(request):
+    """Exchange e-mail address, password and (once two-factor is on) a TOTP code for an API token."""
+    serializer = TokenObtainSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    user = authenticate(request, email=data["email"].strip().lower(), password=data["password"])
+    if user is None:
+        raise ValidationError({"non_field_errors": [_("Unable to sign in with this e-mail address and password.")]})
+    if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
+        raise PermissionDenied(_("Please confirm your e-mail address first: follow the link in the e-mail we sent."))
+    if must_set_up_totp(user):
+        raise PermissionDenied(
+            _("Your role requires two-factor authentication. Set it up on the portal first, then ask for a token.")
+        )
+    if has_totp(user):
+        otp = data.get("otp", "")
+        if not otp:
+            raise ValidationError({"otp": [_("Enter the current code of your authenticator app.")]})
+        if not totp_code_is_valid(user, otp):
+            raise ValidationError({"otp": [_("This code is not valid. Enter the current code of your app.")]})
+    token, _created = Token.objects.get_or_create(user=user)
+    return Response({"token": token.key})
+
+
+# Organisations -------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisations you belong to (staff: all)"),
+    create=extend_schema(
+        summary="Create an organisation; you become its owner",
+        request=OrganisationCreateSerializer,
+        responses={201: OrganisationSerializer},
+    ),
+    retrieve=extend_schema(summary="An organisation's profile (members and staff)"),
+    update=extend_schema(summary="Replace the profile (owners and editors)"),
+    partial_update=extend_schema(summary="Change parts of the profile (owners and editors)"),
+)
+class OrganisationViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    serializer_class = OrganisationSerializer
+    queryset = Organisation.objects.none()  # for the schema; the real scope is visible_to(user)
+
+    def get_queryset(self):
+        return Organisation.objects.visible_to(self.request.user).order_by("name", "pk")
+
+    def get_serializer_class(self):
+        return OrganisationCreateSerializer if self.action == "create" else OrganisationSerializer
+
+    def create(self, request, *args, **kwargs):
+        if not can_create_organisation(request.user):
+            raise PermissionDenied
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        fields["slug"] = fields.get("slug") or suggest_slug(fields["name"])
+        organisation = organisation_create(by=request.user, **fields)
+        output = OrganisationSerializer(organisation, context=self.get_serializer_context())
+        return Response(output.data, status=status.HTTP_201_CREATED)
+
+    def perform_update(self, serializer):
+        if not can_edit_organisation(self.request.user, serializer.instance):
+            raise PermissionDenied(_("Only owners and editors may change the profile."))
+        serializer.save()
+
+
+# Memberships ---------------------------------------------------------------------------------
+
+_ORGANISATION_SLUG = OpenApiParameter("organisation_slug", str, OpenApiParameter.PATH, description="Organisation slug")
+_MEMBERSHIP_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Membership id")
+_LAST_OWNER = OpenApiResponse(MessageSerializer, description="The last owner cannot be demoted or leave.")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Current members of an organisation", parameters=[_ORGANISATION_SLUG]),
+    retrieve=extend_schema(summary="One membership", parameters=[_ORGANISATION_SLUG, _MEMBERSHIP_ID]),
+    create=extend_schema(
+        summary="Invite someone by e-mail (owners)",
+        parameters=[_ORGANISATION_SLUG],
+        request=InvitationCreateSerializer,
+        responses={201: InvitationSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Change a member's role (owners)",
+        parameters=[_ORGANISATION_SLUG, _MEMBERSHIP_ID],
+        request=MembershipRoleSerializer,
+        responses={200: MembershipSerializer, 409: _LAST_OWNER},
+    ),
+    destroy=extend_schema(
+        summary="Remove a member (owners), or leave (yourself)",
+        parameters=[_ORGANISATION_SLUG, _MEMBERSHIP_ID],
+        responses={204: None, 409: _LAST_OWNER},
+    ),
+)
+class MembershipViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = MembershipSerializer
+    queryset = Membership.objects.none()  # for the schema; the real scope is the organisation's members
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    pagination_class = None
+
+    def get_organisation(self) -> Organisation:
+        if not hasattr(self, "_organisation"):
+            self._organisation = get_object_or_404(
+                Organisation.objects.visible_to(self.request.user), slug=self.kwargs["organisation_slug"]
+            )
+        return self._organisation
+
+    def get_queryset(self):
+        return (
+            Membership.objects.active()
+            .filter(organisation=self.get_organisation())
+            .select_related("user")
+            .order_by("joined_at", "pk")
+        )
+
+    def create(self, request, *args, **kwargs):
+        organisation = self.get_organisation()
+        if not can_manage_members(request.user, organisation):
+            raise PermissionDenied(_("Only owners may invite members."))
+        serializer = InvitationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            invitation = invitation_create(organisation=organisation, by=request.user, **serializer.validated_data)
+        except MembershipError as error:
+            raise ValidationError({"email": [str(error)]}) from error
+        return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        membership = self.get_object()
+        if not can_manage_members(request.user, membership.organisation):
+            raise PermissionDenied(_("Only owners may change roles."))
+        serializer = MembershipRoleSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            membership = membership_change_role(membership=membership, role=serializer.validated_data["role"])
+        except MembershipError as error:
+            raise Conflict(str(error)) from error
+        return Response(MembershipSerializer(membership).data)
+
+    def destroy(self, request, *args, **kwargs):
+        membership = self.get_object()
+        if membership.user_id != request.user.pk and not can_manage_members(request.user, membership.organisation):
+            raise PermissionDenied(_("Only owners may remove other members."))
+        try:
+            membership_end(membership=membership)
+        except MembershipError as error:
+            raise Conflict(str(error)) from error
+        return Response(status=status.HTTP_204_NO_CONTENT)

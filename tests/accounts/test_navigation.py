@@ -1,0 +1,25 @@
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.context_processors import navigation_for
+
+
+def urls(user):
+    return [url for _label, url in navigation_for(user)]
+
+
+def test_visitors_see_only_home():
+    assert urls(AnonymousUser()) == ["/"]
+
+
+def test_signed_in_users_see_dashboard_organisations_catalogue_and_api_docs(outsider):
+    assert urls(outsider) == ["/", "/dashboard/", "/organisations/", "/labels/catalogue/", "/api/docs/"]
+
+
+def test_staff_also_see_the_administration(staff_user):
+    assert "/admin/" in urls(staff_user)
+
+
+def test_the_navigation_is_in_every_page(client_as, owner_a):
+    content = client_as(owner_a).get("/organisations/").content.decode()
+    assert 'href="/dashboard/"' in content
+    assert 'aria-current="page"' in content
