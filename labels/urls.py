@@ -1,7 +1,42 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .views import applications, board, catalogue, evidence, review, secretariat, self_assessment
 
 app_name = "labels"
 urlpatterns = [
-    path("catalogue/", TemplateView.as_view(template_name="labels/catalogue.html"), name="catalogue"),
+    path("catalogue/", catalogue.catalogue, name="catalogue"),
+    # The organisation's side (views/applications.py, views/self_assessment.py, views/evidence.py)
+    path("assessments/", applications.assessment_list, name="assessment_list"),
+    path("organisations/<slug:slug>/apply/", applications.assessment_start, name="assessment_start"),
+    path("assessments/<uuid:public_id>/", self_assessment.task_list, name="assessment_detail"),
+    path("assessments/<uuid:public_id>/areas/<str:area_code>/", self_assessment.area_page, name="area"),
+    path("assessments/<uuid:public_id>/answers/<str:code>/", self_assessment.answer_save, name="answer_save"),
+    path("assessments/<uuid:public_id>/improvements/", self_assessment.improvement_areas, name="improvement_areas"),
+    path("assessments/<uuid:public_id>/submit/", self_assessment.submit, name="submit"),
+    path("assessments/<uuid:public_id>/resubmit/", self_assessment.resubmit, name="resubmit"),
+    path("assessments/<uuid:public_id>/withdraw/", self_assessment.withdraw, name="withdraw"),
+    path("assessments/<uuid:public_id>/print/", self_assessment.printable, name="print"),
+    path("assessments/<uuid:public_id>/score/", self_assessment.score_explanation, name="score"),
+    path("assessments/<uuid:public_id>/job/", self_assessment.job_status, name="job_status"),
+    path("assessments/<uuid:public_id>/evidence/<str:code>/", evidence.upload, name="evidence_upload"),
+    path("evidence/<uuid:public_id>/", evidence.download, name="evidence_download"),
+    path("evidence/<uuid:public_id>/delete/", evidence.delete, name="evidence_delete"),
+    # The secretariat (views/secretariat.py)
+    path("secretariat/", secretariat.queue, name="secretariat_queue"),
+    path("assessments/<uuid:public_id>/assign/", secretariat.assign, name="assign"),
+    # Assessors (views/review.py)
+    path("assessor/", review.workspace, name="assessor_workspace"),
+    path("assessments/<uuid:public_id>/review/", review.review_page, name="review"),
+    path("assessments/<uuid:public_id>/reviews/<str:code>/", review.review_save, name="review_save"),
+    path("assessments/<uuid:public_id>/clarify/", review.clarify, name="clarify"),
+    path("assessments/<uuid:public_id>/interview/", review.interview, name="interview"),
+    path(
+        "assessments/<uuid:public_id>/improvements/<int:pk>/validate/",
+        review.improvement_validate,
+        name="improvement_validate",
+    ),
+    path("assessments/<uuid:public_id>/recommend/", review.recommend, name="recommend"),
+    # The label board (views/board.py)
+    path("board/", board.queue, name="board_queue"),
+    path("assessments/<uuid:public_id>/decide/", board.decide, name="decide"),
 ]

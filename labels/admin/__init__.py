@@ -1,0 +1,3 @@
+"""Django admin for the labels app, one module per topic."""
+
+from . import catalogue  # noqa: F401 - registers the catalogue admin

@@ -1,0 +1,33 @@
+"""The labels app's models, one module per topic; import them from here."""
+
+from .assessments import (
+    Answer,
+    AnswerRevision,
+    Assessment,
+    AssessmentEvent,
+    AssessmentStatus,
+    AssessorAssignment,
+    ClarificationRequest,
+    Evidence,
+    ImprovementArea,
+    Recommendation,
+    Review,
+)
+from .catalogue import Area, Framework, Indicator
+
+__all__ = [
+    "Answer",
+    "AnswerRevision",
+    "Area",
+    "Assessment",
+    "AssessmentEvent",
+    "AssessmentStatus",
+    "AssessorAssignment",
+    "ClarificationRequest",
+    "Evidence",
+    "Framework",
+    "ImprovementArea",
+    "Indicator",
+    "Recommendation",
+    "Review",
+]

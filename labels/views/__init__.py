@@ -1,0 +1,1 @@
+"""The labels app's pages, one module per area."""
