@@ -1,0 +1,29 @@
+"""Background work of the label process; thin: load by id, call the domain function."""
+
+from celery import shared_task
+
+from clusterexcellence.jobs import job_run
+from clusterexcellence.tasks import TASK_OPTIONS
+
+from .assessment_scores import provisional_scores_store
+from .models import Assessment
+
+
+def _score(job) -> dict:
+    assessment = Assessment.objects.select_related("framework").get(pk=job.object_id)
+    result = provisional_scores_store(assessment)
+    return {"gold_score": str(result.gold_score), "counts": result.counts()}
+
+
+@shared_task(**TASK_OPTIONS)
+def score_assessment(job_id: int) -> None:
+    """Compute the provisional ratings and score of a submitted assessment."""
+    job_run(job_id, _score)
+
+
+@shared_task(**TASK_OPTIONS)
+def notify(event: str, assessment_id: int) -> None:
+    """E-mail the people concerned by an assessment event."""
+    from .notifications import notify_event
+
+    notify_event(event, assessment_id)

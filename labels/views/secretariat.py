@@ -1,0 +1,11 @@
+"""Placeholder views, replaced as the pages are built."""
+
+from django.http import Http404
+
+
+def queue(request, **kwargs):
+    raise Http404
+
+
+def assign(request, **kwargs):
+    raise Http404

@@ -1,0 +1,56 @@
+"""Fixtures for the label process: the demo catalogue and assessments in every state."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from labels import answers, transitions
+from labels.catalogue_import import framework_import
+from labels.models import Assessment, Framework
+
+from . import DEMO_CATALOGUE
+
+
+@pytest.fixture
+def framework(db) -> Framework:
+    """The shipped demonstration catalogue, imported and published."""
+    return framework_import(DEMO_CATALOGUE)
+
+
+def green_value(indicator) -> Decimal:
+    """A value that reaches the green threshold of the indicator."""
+    return indicator.green
+
+
+def fill_answers(assessment: Assessment, by, value_for=green_value) -> None:
+    """Answer every indicator of the assessment (green by default)."""
+    for indicator in assessment.framework.indicators.all():
+        answers.answer_save(assessment=assessment, indicator=indicator, value=value_for(indicator), by=by)
+
+
+@pytest.fixture
+def draft(framework, org_a, owner_a) -> Assessment:
+    """A Gold draft of organisation A, started by its owner, nothing answered."""
+    return transitions.assessment_start(organisation=org_a, level="gold", by=owner_a)
+
+
+@pytest.fixture
+def submitted(draft, owner_a) -> Assessment:
+    fill_answers(draft, owner_a)
+    return transitions.assessment_submit(assessment=draft, by=owner_a)
+
+
+@pytest.fixture
+def in_review(submitted, staff_user, assessor, assessor2) -> Assessment:
+    return transitions.assessment_assign(assessment=submitted, assessors=[assessor, assessor2], by=staff_user)
+
+
+@pytest.fixture
+def recommended(in_review, assessor, assessor2) -> Assessment:
+    transitions.interview_record(assessment=in_review, on=timezone.localdate() - timedelta(days=1), by=assessor)
+    for person in (assessor, assessor2):
+        transitions.assessment_recommend(assessment=in_review, level="gold", summary="Strong.", by=person)
+    in_review.refresh_from_db()
+    return in_review
