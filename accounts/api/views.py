@@ -4,7 +4,6 @@ and services as the web pages decide; these only translate to HTTP."""
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate
 from django.shortcuts import get_object_or_404
-from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -60,27 +59,21 @@ class TokenRateThrottle(SimpleRateThrottle):
 
 # API root ------------------------------------------------------------------------------------
 
-# Endpoints other apps mount under /api/; listed when they exist.
-_OTHER_ENDPOINTS = {"frameworks": "/api/frameworks/", "frameworks-current": "/api/frameworks/current/"}
-
-
 @extend_schema(exclude=True)
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def api_root(request):
     """The endpoints of the Cluster Excellence API; the full description is at /api/docs/."""
-    endpoints = {
-        "auth-token": reverse("api-token", request=request),
-        "organisations": reverse("api-organisation-list", request=request),
-        "schema": reverse("api_schema", request=request),
-        "docs": reverse("api_docs", request=request),
+    names = {
+        "auth-token": "api-token",
+        "organisations": "api-organisation-list",
+        "frameworks": "api-framework-list",
+        "frameworks-current": "api-framework-current",
+        "assessments": "api-assessment-list",
+        "schema": "api_schema",
+        "docs": "api_docs",
     }
-    for name, path in _OTHER_ENDPOINTS.items():
-        try:
-            resolve(path)
-        except Resolver404:
-            continue
-        endpoints[name] = request.build_absolute_uri(path)
+    endpoints = {key: reverse(name, request=request) for key, name in names.items()}
     return Response(endpoints)
 
 

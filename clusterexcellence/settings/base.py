@@ -192,6 +192,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set that appears under several field names or beside another "status"/"level".
+    "ENUM_NAME_OVERRIDES": {
+        "FrameworkStatusEnum": "labels.choices.FrameworkStatus",
+        "AssessmentStatusEnum": "labels.models.AssessmentStatus",
+        "LevelEnum": "labels.choices.Level",
+        "RecommendationEnum": "labels.models.Recommendation",
+        "RatingEnum": "labels.choices.Rating",
+        "AreaStatusEnum": "labels.api.assessment_serializers.AreaStatus",
+    },
 }
 
 # Content security policy: everything is served from this origin (htmx is vendored).

@@ -1,9 +1,31 @@
 from django.urls import path
 
-from . import views
+from . import assessment_views, views
+
+_ASSESSMENT = "assessments/<uuid:public_id>/"
 
 urlpatterns = [
     path("frameworks/", views.FrameworkListView.as_view(), name="api-framework-list"),
     path("frameworks/current/", views.framework_current, name="api-framework-current"),
     path("frameworks/<slug:code>/<str:version>/", views.framework_detail, name="api-framework-detail"),
+    # Assessments: the organisation's side, the secretariat, the assessors and the board.
+    path("assessments/", assessment_views.AssessmentListView.as_view(), name="api-assessment-list"),
+    path(_ASSESSMENT, assessment_views.assessment_detail, name="api-assessment-detail"),
+    path(_ASSESSMENT + "answers/<str:code>/", assessment_views.answer_put, name="api-assessment-answer"),
+    path(_ASSESSMENT + "evidence/", assessment_views.evidence_post, name="api-assessment-evidence"),
+    path(_ASSESSMENT + "improvements/", assessment_views.improvements_post, name="api-assessment-improvements"),
+    path(_ASSESSMENT + "submit/", assessment_views.submit_post, name="api-assessment-submit"),
+    path(_ASSESSMENT + "resubmit/", assessment_views.resubmit_post, name="api-assessment-resubmit"),
+    path(_ASSESSMENT + "withdraw/", assessment_views.withdraw_post, name="api-assessment-withdraw"),
+    path(_ASSESSMENT + "assign/", assessment_views.assign_post, name="api-assessment-assign"),
+    path(_ASSESSMENT + "reviews/<str:code>/", assessment_views.review_put, name="api-assessment-review"),
+    path(_ASSESSMENT + "clarifications/", assessment_views.clarification_post, name="api-assessment-clarifications"),
+    path(_ASSESSMENT + "interview/", assessment_views.interview_post, name="api-assessment-interview"),
+    path(
+        _ASSESSMENT + "improvements/<int:position>/validate/",
+        assessment_views.improvement_validate_post,
+        name="api-assessment-improvement-validate",
+    ),
+    path(_ASSESSMENT + "recommend/", assessment_views.recommend_post, name="api-assessment-recommend"),
+    path(_ASSESSMENT + "decide/", assessment_views.decide_post, name="api-assessment-decide"),
 ]

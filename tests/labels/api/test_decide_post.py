@@ -1,0 +1,97 @@
+"""POST /api/assessments/{id}/decide/: the label board approves or rejects."""
+
+import pytest
+
+from labels import transitions
+from labels.models import Assessment
+
+from .conftest import api_url, yesterday
+
+
+def _decide(client, assessment, **body):
+    return client.post(api_url(assessment, "decide/"), {"approve": True, "reason": "Met.", **body}, format="json")
+
+
+def test_the_board_approves_the_recommended_level(api_as, recommended, board_member):
+    response = _decide(api_as(board_member), recommended)
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "approved"
+    assert response.json()["decision"]["awarded_level"] == "gold"
+    assessment = Assessment.objects.get(pk=recommended.pk)
+    assert (assessment.awarded_level, assessment.decided_by) == ("gold", board_member)
+
+
+def test_the_board_rejects_with_a_reason(api_as, recommended, board_member):
+    response = _decide(api_as(board_member), recommended, approve=False, reason="The visit was too short.")
+
+    assert response.json()["decision"] == {
+        "approved": False,
+        "awarded_level": None,
+        "reason": "The visit was too short.",
+        "decided_at": response.json()["decision"]["decided_at"],
+    }
+
+
+@pytest.mark.parametrize(("body", "field"), [({"reason": ""}, "reason"), ({"approve": "perhaps"}, "approve")])
+def test_it_refuses_a_malformed_decision(api_as, recommended, board_member, body, field):
+    response = _decide(api_as(board_member), recommended, **body)
+
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+@pytest.fixture
+def disagreed(in_review, assessor, assessor2):
+    transitions.interview_record(assessment=in_review, on=yesterday(), by=assessor)
+    transitions.assessment_recommend(assessment=in_review, level="gold", summary="Gold.", by=assessor)
+    transitions.assessment_recommend(assessment=in_review, level="silver", summary="Silver.", by=assessor2)
+    return in_review
+
+
+def test_when_the_assessors_disagree_the_board_names_the_level(api_as, disagreed, board_member):
+    client = api_as(board_member)
+    refused = _decide(client, disagreed)
+    assert refused.status_code == 400
+    assert refused.json() == {"detail": ["The assessors did not agree on a level: name the level to award."]}
+
+    response = _decide(client, disagreed, level="silver")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["decision"]["awarded_level"] == "silver"
+
+
+@pytest.fixture
+def assessed_by_board_member(submitted, staff_user, board_assessor, assessor):
+    transitions.assessment_assign(assessment=submitted, assessors=[board_assessor, assessor], by=staff_user)
+    transitions.interview_record(assessment=submitted, on=yesterday(), by=assessor)
+    for person in (board_assessor, assessor):
+        transitions.assessment_recommend(assessment=submitted, level="gold", summary="Gold.", by=person)
+    return submitted
+
+
+def test_a_board_member_never_decides_on_what_they_assessed(api_as, assessed_by_board_member, board_assessor):
+    response = _decide(api_as(board_assessor), assessed_by_board_member)
+
+    assert response.status_code == 403
+    assert "did not assess" in response.json()["detail"]
+    assert Assessment.objects.get(pk=assessed_by_board_member.pk).status == "recommended"
+
+
+@pytest.mark.parametrize("persona", ["owner_a", "assessor", "staff_user"])
+def test_it_refuses_anyone_but_the_board(request, api_as, recommended, persona):
+    assert _decide(api_as(request.getfixturevalue(persona)), recommended).status_code == 403
+
+
+def test_it_refuses_to_decide_twice(api_as, recommended, board_member):
+    client = api_as(board_member)
+    _decide(client, recommended)
+
+    assert _decide(client, recommended, approve=False).status_code == 409
+
+
+def test_it_refuses_before_the_recommendation(api_as, in_review, board_member):
+    response = _decide(api_as(board_member), in_review)
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == "This is not possible while the assessment is in review."

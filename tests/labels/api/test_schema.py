@@ -1,0 +1,36 @@
+"""The assessment endpoints are described in the OpenAPI schema, without warnings."""
+
+from django.urls import include, path
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.validation import validate_schema
+
+
+def test_the_assessment_endpoints_have_a_valid_schema_without_warnings():
+    GENERATOR_STATS.reset()
+    generator = SchemaGenerator(patterns=[path("api/", include("clusterexcellence.api_urls"))])
+
+    schema = generator.get_schema(request=None, public=True)
+
+    validate_schema(schema)
+    assert not GENERATOR_STATS
+    prefix = "/api/assessments/{public_id}/"
+    assert {
+        "/api/assessments/",
+        prefix,
+        prefix + "answers/{code}/",
+        prefix + "evidence/",
+        prefix + "submit/",
+        prefix + "withdraw/",
+        prefix + "assign/",
+        prefix + "reviews/{code}/",
+        prefix + "clarifications/",
+        prefix + "resubmit/",
+        prefix + "interview/",
+        prefix + "improvements/",
+        prefix + "improvements/{position}/validate/",
+        prefix + "recommend/",
+        prefix + "decide/",
+    } <= set(schema["paths"])
+    assert set(schema["paths"][prefix + "answers/{code}/"]["put"]["responses"]) == {"200", "400", "403", "404", "409"}
+    assert "multipart/form-data" in schema["paths"][prefix + "evidence/"]["post"]["requestBody"]["content"]
