@@ -24,6 +24,7 @@ urlpatterns = [
     # The secretariat (views/secretariat.py)
     path("secretariat/", secretariat.queue, name="secretariat_queue"),
     path("assessments/<uuid:public_id>/assign/", secretariat.assign, name="assign"),
+    path("secretariat/jobs/<uuid:public_id>/retry/", secretariat.job_retry, name="job_retry"),
     # Assessors (views/review.py)
     path("assessor/", review.workspace, name="assessor_workspace"),
     path("assessments/<uuid:public_id>/review/", review.review_page, name="review"),

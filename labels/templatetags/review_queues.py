@@ -1,0 +1,34 @@
+"""Counts of waiting label work for the role sections of the accounts dashboard (one query each).
+
+A template tag rather than dashboard context, because accounts may not import labels."""
+
+from django import template
+
+from clusterexcellence.models import Job, JobStatus
+
+from ..models import Assessment, AssessmentStatus, AssessorAssignment
+
+register = template.Library()
+
+
+@register.simple_tag
+def assessor_waiting(user) -> int:
+    """Assignments in review that still wait for this assessor's recommendation."""
+    return AssessorAssignment.objects.filter(
+        assessor=user, assessment__status=AssessmentStatus.IN_REVIEW, recommended_level=""
+    ).count()
+
+
+@register.simple_tag
+def board_waiting(user) -> int:
+    """Recommendations this board member may decide (never on one they assessed)."""
+    return Assessment.objects.filter(status=AssessmentStatus.RECOMMENDED).exclude(assignments__assessor=user).count()
+
+
+@register.simple_tag
+def secretariat_waiting() -> dict:
+    """Submitted assessments waiting for assessors, and failed background jobs."""
+    return {
+        "submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count(),
+        "failed_jobs": Job.objects.filter(status=JobStatus.FAILED).count(),
+    }

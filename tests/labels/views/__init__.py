@@ -1,0 +1,1 @@
+"""Tests of the labels pages, one module per view."""
