@@ -85,7 +85,9 @@ class Organisation(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices, default=LegalForm.ASSOCIATION)
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm.choices, default=LegalForm.ASSOCIATION
+    )
     country = CountryField(_("country"), db_index=True)
     region = models.CharField(_("region"), max_length=120, blank=True)
     sector = models.CharField(_("sector portfolio"), max_length=20, choices=Sector.choices, db_index=True)
@@ -94,7 +96,10 @@ class Organisation(models.Model):
         _("year founded"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     staff_fte = models.DecimalField(
-        _("staff (full-time equivalents)"), max_digits=6, decimal_places=2, default=0,
+        _("staff (full-time equivalents)"),
+        max_digits=6,
+        decimal_places=2,
+        default=0,
         validators=[MinValueValidator(0)],
     )
     participants_sme = _participant_field(_("SMEs"))

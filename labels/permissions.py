@@ -6,7 +6,7 @@ is checked by the transition (a 409 rather than a 403)."""
 from accounts.choices import MembershipRole
 from accounts.permissions import membership_role
 
-from .models import Assessment
+from .models import Assessment, AssessmentStatus
 
 
 def can_apply(user, organisation) -> bool:
@@ -46,3 +46,9 @@ def can_decide(user, assessment: Assessment) -> bool:
 def can_see_review(user, assessment: Assessment) -> bool:
     """Assessors' working notes are for assessors, the board and staff until the decision."""
     return user.is_authenticated and (user.is_staff or user.is_board_member or is_assigned_assessor(user, assessment))
+
+
+def can_see_review_results(user, assessment: Assessment) -> bool:
+    """Verified values, assessors' comments and recommendations: for the assessors' side, and for
+    everyone who may see the assessment once the board has decided."""
+    return assessment.status in AssessmentStatus.decided() or can_see_review(user, assessment)

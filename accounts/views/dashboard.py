@@ -3,24 +3,10 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from accounts.dashboard_sections import sections_for
 from accounts.models import Membership
 from accounts.permissions import can_create_organisation
 from accounts.two_factor import has_totp
-
-
-def dashboard_sections(user) -> list[str]:
-    """Templates of the sections this user sees, in display order; later apps add theirs here."""
-    sections = ["accounts/dashboard/organisations.html"]
-    if user.is_assessor:
-        sections.append("accounts/dashboard/assessor.html")
-    if user.is_board_member:
-        sections.append("accounts/dashboard/board.html")
-    if user.is_staff:
-        sections.append("accounts/dashboard/staff.html")
-    if user.is_club_member:
-        sections.append("accounts/dashboard/club.html")
-    sections.append("accounts/dashboard/account.html")
-    return sections
 
 
 @login_required
@@ -33,7 +19,7 @@ def dashboard(request):
         request,
         "accounts/dashboard.html",
         {
-            "sections": dashboard_sections(user),
+            "sections": sections_for(user),
             "memberships": memberships,
             "can_create_organisation": can_create_organisation(user),
             "has_totp": has_totp(user),

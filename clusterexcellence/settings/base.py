@@ -199,7 +199,7 @@ SPECTACULAR_SETTINGS = {
         "LevelEnum": "labels.choices.Level",
         "RecommendationEnum": "labels.models.Recommendation",
         "RatingEnum": "labels.choices.Rating",
-        "AreaStatusEnum": "labels.api.assessment_serializers.AreaStatus",
+        "AreaStatusEnum": "labels.api.assessment_outputs.AreaStatus",
     },
 }
 

@@ -30,28 +30,29 @@ from ..assessment_scores import verified_result
 from ..choices import Level
 from ..models import Assessment, AssessmentStatus, AssessorAssignment
 from ..scoring import rate
-from .assessment_serializers import (
-    AnswerSerializer,
+from .assessment_detail import answer_data, assessment_detail_load, verified_rating_data
+from .assessment_inputs import (
     AnswerWriteSerializer,
     AssessmentCreateSerializer,
-    AssessmentDetailSerializer,
-    AssessmentSummarySerializer,
     AssignSerializer,
     ClarificationCreateSerializer,
     DecideSerializer,
-    EvidenceSerializer,
     EvidenceUploadSerializer,
     ImprovementAreasSerializer,
     ImprovementValidateSerializer,
     InterviewSerializer,
     RecommendSerializer,
     ResubmitSerializer,
-    ReviewResultSerializer,
     ReviewWriteSerializer,
-    answer_data,
-    assessment_detail_load,
     indicators_by_code,
-    rating_data,
+    unknown_indicator_message,
+)
+from .assessment_outputs import (
+    AnswerSerializer,
+    AssessmentDetailSerializer,
+    AssessmentSummarySerializer,
+    EvidenceSerializer,
+    ReviewResultSerializer,
 )
 
 # Helpers -----------------------------------------------------------------------------------------
@@ -94,7 +95,7 @@ def _assessment(request, public_id, may: Callable | None = None, refusal: str = 
 def _indicator(assessment: Assessment, code: str):
     indicator = indicators_by_code(assessment).get(code)
     if indicator is None:
-        raise NotFound(_("There is no indicator %(code)s in this assessment's catalogue.") % {"code": code})
+        raise NotFound(unknown_indicator_message(code))
     return indicator
 
 
@@ -359,8 +360,7 @@ def review_put(request, public_id, code):
         )
     result = verified_result(assessment)
     payload = {
-        **rating_data(indicator, result.by_code()[indicator.code]),
-        "comment": review.comment,
+        **verified_rating_data(indicator, result.by_code()[indicator.code], review.comment),
         "indicator": indicator.code,
         "verified_score": result.gold_score,
     }

@@ -31,6 +31,10 @@ class AssessmentStatus(models.TextChoices):
         return {cls.APPROVED, cls.REJECTED, cls.WITHDRAWN}
 
     @classmethod
+    def decided(cls):
+        return {cls.APPROVED, cls.REJECTED}
+
+    @classmethod
     def open(cls):
         return {cls.DRAFT, cls.SUBMITTED, cls.IN_REVIEW, cls.CLARIFICATION, cls.RECOMMENDED}
 

@@ -34,7 +34,7 @@ def queue(request):
         # A board member never decides on an assessment they assessed.
         assessment.own_assessment = is_assigned_assessor(user, assessment)
     decided = list(
-        visible.filter(status__in=[Status.APPROVED, Status.REJECTED])
+        visible.filter(status__in=Status.decided())
         .select_related("decided_by")
         .order_by("-decided_at", "-pk")[:RECENT_DECISIONS]
     )

@@ -29,9 +29,8 @@ from .access import assessment_for
 from .answer_rows import AnswerRow, answer_row, clarification_of, editable_for, score_job
 
 Status = AssessmentStatus
-DECIDED = (Status.APPROVED, Status.REJECTED)
 # States in which the assessors' reviews (verified values) exist.
-REVIEWED = (Status.IN_REVIEW, Status.CLARIFICATION, Status.RECOMMENDED, *DECIDED)
+REVIEWED = (Status.IN_REVIEW, Status.CLARIFICATION, Status.RECOMMENDED, *Status.decided())
 
 
 # --- the task list -----------------------------------------------------------------------------
@@ -82,7 +81,7 @@ def task_list(request, public_id):
         if i.is_eligibility
     ]
     may_submit = assessment.status == Status.DRAFT and permissions.can_submit(user, assessment)
-    decided_or_reviewer = assessment.status in DECIDED or permissions.can_see_review(user, assessment)
+    decided_or_reviewer = permissions.can_see_review_results(user, assessment)
     history = list(assessment.history.select_related("actor"))
     for event in history:
         # The assessors' recommendations are theirs and the board's until the decision.
@@ -111,7 +110,7 @@ def task_list(request, public_id):
         "can_review": permissions.can_review(user, assessment),
         "can_decide": assessment.status == Status.RECOMMENDED and permissions.can_decide(user, assessment),
         "can_assign": assessment.status == Status.SUBMITTED and permissions.can_assign(user),
-        "decided": assessment.status in DECIDED,
+        "decided": assessment.status in Status.decided(),
     }
     return render(request, "labels/task_list.html", context)
 
@@ -409,9 +408,7 @@ def score_explanation(request, public_id):
     assessment = assessment_for(request, public_id)
     user = request.user
     provisional = provisional_result(assessment)
-    show_verified = assessment.status in REVIEWED and (
-        assessment.status in DECIDED or permissions.can_see_review(user, assessment)
-    )
+    show_verified = assessment.status in REVIEWED and permissions.can_see_review_results(user, assessment)
     verified = verified_result(assessment) if show_verified else None
     is_silver = assessment.level == Level.SILVER
     improvements = list(assessment.improvement_areas.all()) if is_silver else []

@@ -1,6 +1,4 @@
-"""Counts of waiting label work for the role sections of the accounts dashboard (one query each).
-
-A template tag rather than dashboard context, because accounts may not import labels."""
+"""Counts of waiting label work for the labels app's dashboard sections (one query each)."""
 
 from django import template
 
