@@ -18,4 +18,3 @@ def totp_code_is_valid(user, code: str) -> bool:
 
     authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
     return bool(authenticator and code and TOTP(authenticator).validate_code(code.strip()))
-

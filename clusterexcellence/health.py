@@ -25,7 +25,8 @@ def _check_broker() -> str:
         return "in-process"
     from clusterexcellence.celery import app
 
-    with app.connection_for_write() as conn:
+    # The URL from settings, not the app's cached copy, so the check follows the running configuration.
+    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return "ok"
 

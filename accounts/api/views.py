@@ -59,6 +59,7 @@ class TokenRateThrottle(SimpleRateThrottle):
 
 # API root ------------------------------------------------------------------------------------
 
+
 @extend_schema(exclude=True)
 @api_view(["GET"])
 @permission_classes([AllowAny])
