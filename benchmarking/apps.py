@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class BenchmarkingConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'benchmarking'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "benchmarking"
