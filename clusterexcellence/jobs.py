@@ -19,7 +19,10 @@ MAX_ATTEMPTS = 3
 
 def job_enqueue(task, *, target=None, by=None) -> Job:
     """Create a job row for `task` (a Celery task taking the job id) and send it after commit."""
-    job = Job.objects.create(kind=task.name, target=target, created_by=by)
+    job = Job(kind=task.name, created_by=by)
+    if target is not None:  # assigning None would write NULL into the non-null object_id column
+        job.target = target
+    job.save()
     transaction.on_commit(lambda: task.delay(job.pk))
     return job
 

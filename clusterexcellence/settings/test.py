@@ -1,7 +1,10 @@
 """Fast, isolated settings for the test suite."""
 
+import os
 import tempfile
 from pathlib import Path
+
+from clusterexcellence.env import env_bool
 
 from .base import *  # noqa: F403
 
@@ -12,8 +15,21 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ce-test-media-"))
 REQUIRE_2FA_FOR_PRIVILEGED = False
 SEED_DEMO_ALLOWED = True
-# Tasks run in-process unless a test starts a real worker (see tests/conftest.py).
-CELERY_TASK_ALWAYS_EAGER = True
+# Tasks run in-process unless a test starts a real worker (tests/fixtures_worker.py); that worker
+# runs with CELERY_EAGER=false. Each pytest-xdist process has its own queue, so one process's worker
+# never takes another's task (whose job row lives in another test database).
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", True)
+CELERY_TASK_DEFAULT_QUEUE = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ACCOUNT_RATE_LIMITS = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Static files straight from the finders (the live server for browser tests): no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not memory: the browser tests' live server writes from several threads, and an
+    # in-memory database refuses a concurrent writer at once instead of waiting for it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"ce-test-{os.getpid()}.sqlite3")
+    }
