@@ -30,3 +30,15 @@ def secretariat_waiting() -> dict:
         "submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count(),
         "failed_jobs": Job.objects.filter(status=JobStatus.FAILED).count(),
     }
+
+
+@register.simple_tag
+def open_applications(user) -> list:
+    """The open label applications of the user's organisations, newest first."""
+    return list(
+        Assessment.objects.filter(
+            organisation__memberships__user=user,
+            organisation__memberships__left_at__isnull=True,
+            status__in=AssessmentStatus.open(),
+        ).select_related("organisation")[:10]
+    )
