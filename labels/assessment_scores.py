@@ -37,27 +37,26 @@ def verified_result(assessment: Assessment) -> ScoreResult:
     return score(indicators_of(assessment), verified_values(assessment))
 
 
-def provisional_scores_store(assessment: Assessment) -> ScoreResult:
-    """Store the provisional rating on every answer and the provisional score (idempotent)."""
-    result = provisional_result(assessment)
+def _ratings_store(assessment: Assessment, result: ScoreResult, model, rating_field: str, score_field: str) -> None:
+    """Write the rating of each answer or review and the assessment's score (idempotent)."""
     ratings = {r.code: r.rating for r in result.results}
-    answers = list(Answer.objects.filter(assessment=assessment).select_related("indicator"))
-    for answer in answers:
-        answer.provisional_rating = ratings[answer.indicator.code]
-    Answer.objects.bulk_update(answers, ["provisional_rating"])
-    Assessment.objects.filter(pk=assessment.pk).update(provisional_score=result.gold_score)
-    assessment.provisional_score = result.gold_score
+    rows = list(model.objects.filter(assessment=assessment).select_related("indicator"))
+    for row in rows:
+        setattr(row, rating_field, ratings[row.indicator.code])
+    model.objects.bulk_update(rows, [rating_field])
+    Assessment.objects.filter(pk=assessment.pk).update(**{score_field: result.gold_score})
+    setattr(assessment, score_field, result.gold_score)
+
+
+def provisional_scores_store(assessment: Assessment) -> ScoreResult:
+    """Store the provisional rating on every answer and the provisional score."""
+    result = provisional_result(assessment)
+    _ratings_store(assessment, result, Answer, "provisional_rating", "provisional_score")
     return result
 
 
 def review_rating_store(assessment: Assessment) -> ScoreResult:
-    """Store the rating of every review and the verified score (idempotent)."""
+    """Store the rating of every review and the verified score."""
     result = verified_result(assessment)
-    ratings = {r.code: r.rating for r in result.results}
-    reviews = list(Review.objects.filter(assessment=assessment).select_related("indicator"))
-    for review in reviews:
-        review.rating = ratings[review.indicator.code]
-    Review.objects.bulk_update(reviews, ["rating"])
-    Assessment.objects.filter(pk=assessment.pk).update(verified_score=result.gold_score)
-    assessment.verified_score = result.gold_score
+    _ratings_store(assessment, result, Review, "rating", "verified_score")
     return result
