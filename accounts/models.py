@@ -134,10 +134,6 @@ class Organisation(models.Model):
     def participants_total(self) -> int:
         return sum(getattr(self, f"participants_{key}") for key, _label in PARTICIPANT_TYPES)
 
-    @property
-    def participant_types_count(self) -> int:
-        return sum(1 for key, _label in PARTICIPANT_TYPES if getattr(self, f"participants_{key}"))
-
     def participants_by_type(self):
         return [(label, getattr(self, f"participants_{key}")) for key, label in PARTICIPANT_TYPES]
 

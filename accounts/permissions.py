@@ -25,10 +25,6 @@ def is_member(user, organisation) -> bool:
     return membership_role(user, organisation) is not None
 
 
-def can_view_organisation(user, organisation) -> bool:
-    return user.is_authenticated and (user.is_staff or is_member(user, organisation))
-
-
 def can_edit_organisation(user, organisation) -> bool:
     return membership_role(user, organisation) in (MembershipRole.OWNER, MembershipRole.EDITOR)
 

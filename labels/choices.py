@@ -26,9 +26,6 @@ class Rating(models.TextChoices):
     def short_label(self):
         return {"red": _("Red"), "yellow": _("Yellow"), "green": _("Green")}[self.value]
 
-    def at_least_yellow(self) -> bool:
-        return self != Rating.RED
-
 
 class Level(models.TextChoices):
     BRONZE = "bronze", _("Bronze")
