@@ -1,5 +1,6 @@
 """Fast, isolated settings for the test suite."""
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 from clusterexcellence.env import env_bool
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -19,7 +21,10 @@ SEED_DEMO_ALLOWED = True
 # runs with CELERY_EAGER=false. Each pytest-xdist process has its own queue, so one process's worker
 # never takes another's task (whose job row lives in another test database).
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_EAGER", True)
-CELERY_TASK_DEFAULT_QUEUE = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+# The checkout's path is part of the name, so two clones testing on one Redis never share a queue.
+CELERY_TASK_DEFAULT_QUEUE = "-".join(
+    ["test", hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8], os.environ.get("PYTEST_XDIST_WORKER", "main")]
+)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ACCOUNT_RATE_LIMITS = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
