@@ -19,6 +19,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
+from clusterexcellence.notifications import muted
+
 from .choices import LegalForm, MembershipRole, Sector, ServiceCategory
 from .models import AssessorProfile, Membership, Organisation, User
 
@@ -311,9 +313,10 @@ def demo_seed(*, orgs: int, seed: int, hooks: bool = True) -> DemoResult:
     organisations, organisations_created = demo_organisations_create(count=orgs, rng=random.Random(seed))
     users, users_created = demo_users_create(organisations=organisations)
     result = DemoResult(organisations, users, organisations_created, users_created)
-    for name, hook in _demo_hooks() if hooks else ():
-        hook(random.Random(f"{seed}:{name}"), organisations, users)
-        result.hooks.append(name)
+    with muted():  # demo events are not news: nobody is notified of them
+        for name, hook in _demo_hooks() if hooks else ():
+            hook(random.Random(f"{seed}:{name}"), organisations, users)
+            result.hooks.append(name)
     return result
 
 

@@ -4,14 +4,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clusterexcellence.emails import send_templated_email
+from clusterexcellence.errors import StateConflict
+from clusterexcellence.notifications import notify
 
 from .choices import MembershipRole
 from .models import Invitation, Membership, Organisation, User
 from .permissions import forget_membership_roles
 
 
-class MembershipError(Exception):
+class MembershipError(StateConflict):
     """A membership change the rules forbid; the message is shown to the user."""
 
 
@@ -33,11 +34,7 @@ def invitation_create(*, organisation: Organisation, email: str, role: str, by: 
     if Membership.objects.active().filter(organisation=organisation, user__email__iexact=email).exists():
         raise MembershipError(_("%(email)s is already a member of this organisation.") % {"email": email})
     invitation = Invitation.objects.create(organisation=organisation, email=email, role=role, invited_by=by)
-    transaction.on_commit(
-        lambda: send_templated_email(
-            "accounts/email/invitation", to=[email], context={"invitation": invitation, "inviter": by}
-        )
-    )
+    notify("accounts.invitation", target=invitation, recipients=[email], context={"inviter": str(by)})
     return invitation
 
 

@@ -46,6 +46,13 @@ class User(AbstractUser):
     is_assessor = models.BooleanField(_("assessor"), default=False)
     is_board_member = models.BooleanField(_("label board member"), default=False)
     is_club_member = models.BooleanField(_("club member"), default=False)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the e-mails the portal sends you."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -58,6 +65,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def preferred_language(self) -> str:
+        return self.language or settings.LANGUAGE_CODE
 
     @property
     def is_privileged(self) -> bool:

@@ -2,7 +2,10 @@
 
 from django.urls import include, path
 
+from .api import api_root
+
 urlpatterns = [
+    path("", api_root, name="api-root"),
     path("", include("accounts.api.urls")),
     path("", include("labels.api.urls")),
 ]

@@ -1,4 +1,4 @@
-"""The one helper that sends e-mail: subject and bodies rendered from templates."""
+"""The one helper that writes e-mail: subject and bodies rendered from templates."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -7,7 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send_templated_email(template: str, *, to: list[str], context: dict, language: str | None = None) -> None:
+def render_templated_email(
+    template: str, *, to: list[str], context: dict, language: str | None = None
+) -> EmailMultiAlternatives:
     """Render `<template>_subject.txt`, `<template>.txt` and (if present) `<template>.html`."""
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
@@ -20,4 +22,9 @@ def send_templated_email(template: str, *, to: list[str], context: dict, languag
     message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=to)
     if html:
         message.attach_alternative(html, "text/html")
-    message.send()
+    return message
+
+
+def send_templated_email(template: str, *, to: list[str], context: dict, language: str | None = None) -> None:
+    """Render and send at once (notifications go through `notifications.notify` instead)."""
+    render_templated_email(template, to=to, context=context, language=language).send()

@@ -48,3 +48,65 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in JobStatus.finished()
+
+
+class Notification(models.Model):
+    """Something that happened to an object that people are told about (one row per event)."""
+
+    kind = models.CharField(_("kind"), max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    target = GenericForeignKey("content_type", "object_id")
+    # Tells repeated events of one kind on one object apart (a second clarification round, the
+    # 6- and 1-month reminders); the same key twice is the same event and is sent once.
+    key = models.CharField(max_length=100, blank=True)
+    context = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id", "key"], name="one_notification_per_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} {self.key}".strip()
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class NotificationDelivery(models.Model):
+    """One recipient's copy of a notification: sent at most once, in the recipient's language."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING, db_index=True
+    )
+    # Rendered when sent, in the recipient's language, so the portal's list needs no templates.
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["notification", "email"], name="one_delivery_per_recipient")]
+        indexes = [models.Index(fields=["recipient", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.notification} → {self.email}"

@@ -12,3 +12,16 @@ TASK_OPTIONS = {"acks_late": True, "autoretry_for": TRANSIENT_ERRORS, "retry_bac
 def heartbeat(job_id: int) -> None:
     """Proves that a worker picks up work and reaches the database (tests, health checks)."""
     job_run(job_id, lambda job: {"worker_time": timezone.now().isoformat()})
+
+
+def _send(job) -> dict:
+    from .models import Notification
+    from .notifications import notification_send
+
+    return notification_send(Notification.objects.get(pk=job.object_id))
+
+
+@shared_task(**TASK_OPTIONS)
+def send_notification(job_id: int) -> None:
+    """Send the waiting deliveries of one notification."""
+    job_run(job_id, _send)

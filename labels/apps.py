@@ -8,9 +8,69 @@ class LabelsConfig(AppConfig):
     verbose_name = _("Labels")
 
     def ready(self):
-        from accounts.dashboard_sections import register_section
+        from accounts.permissions import belongs_to_an_organisation
+        from clusterexcellence.registry import register_api_root, register_dashboard_section, register_nav
 
-        register_section("labels/dashboard/applications.html", shown_to=lambda user: True, order=15)
-        register_section("labels/dashboard/assessor.html", shown_to=lambda user: user.is_assessor, order=20)
-        register_section("labels/dashboard/board.html", shown_to=lambda user: user.is_board_member, order=30)
-        register_section("labels/dashboard/staff.html", shown_to=lambda user: user.is_staff, order=40)
+        from . import dashboard, notifications
+
+        notifications.register()
+
+        register_nav(
+            "label-applications",
+            label=_("Label applications"),
+            url_name="labels:assessment_list",
+            order=30,
+            shown_to=belongs_to_an_organisation,
+        )
+        register_nav("catalogue", label=_("Indicator catalogue"), url_name="labels:catalogue", order=40)
+        register_nav(
+            "assessor-workspace",
+            label=_("Assessor workspace"),
+            url_name="labels:assessor_workspace",
+            order=50,
+            shown_to=lambda user: user.is_assessor,
+        )
+        register_nav(
+            "board-queue",
+            label=_("Label board"),
+            url_name="labels:board_queue",
+            order=60,
+            shown_to=lambda user: user.is_board_member,
+        )
+        register_nav(
+            "secretariat-queue",
+            label=_("Secretariat queue"),
+            url_name="labels:secretariat_queue",
+            order=70,
+            shown_to=lambda user: user.is_staff,
+        )
+
+        section = register_dashboard_section
+        section(
+            "applications", template="labels/dashboard/applications.html", order=15, load=dashboard.applications_load
+        )
+        section(
+            "assessor",
+            template="labels/dashboard/assessor.html",
+            order=20,
+            shown_to=lambda user: user.is_assessor,
+            load=dashboard.assessor_load,
+        )
+        section(
+            "board",
+            template="labels/dashboard/board.html",
+            order=30,
+            shown_to=lambda user: user.is_board_member,
+            load=dashboard.board_load,
+        )
+        section(
+            "staff",
+            template="labels/dashboard/staff.html",
+            order=40,
+            shown_to=lambda user: user.is_staff,
+            load=dashboard.staff_load,
+        )
+
+        register_api_root("frameworks", url_name="api-framework-list", order=20)
+        register_api_root("frameworks-current", url_name="api-framework-current", order=21)
+        register_api_root("assessments", url_name="api-assessment-list", order=30)

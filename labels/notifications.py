@@ -1,38 +1,42 @@
-"""Who hears of which assessment event, by e-mail rendered from templates/labels/email/."""
+"""Who hears of which assessment event; sent through clusterexcellence.notifications with the
+e-mail templates in templates/labels/email/."""
 
 from django.contrib.auth import get_user_model
 
 from accounts.choices import MembershipRole
-from clusterexcellence.emails import send_templated_email
+from accounts.models import User
+from clusterexcellence.notifications import notify, register_notification
 
-from .models import Assessment
+from .models import Assessment, AssessmentEvent
 
-
-def _organisation_editors(assessment: Assessment) -> list[str]:
-    return list(
-        assessment.organisation.memberships.active()
-        .filter(role__in=[MembershipRole.OWNER, MembershipRole.EDITOR])
-        .values_list("user__email", flat=True)
-    )
+EVENTS = ("submitted", "assigned", "clarification", "resubmitted", "recommended", "decided")
 
 
-def _assessors(assessment: Assessment) -> list[str]:
-    return [a.assessor.email for a in assessment.assignments.select_related("assessor")]
+def register() -> None:
+    for event in EVENTS:
+        register_notification(f"labels.{event}", template=f"labels/email/{event}")
 
 
-def _staff() -> list[str]:
-    return list(get_user_model().objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
-
-
-def _board(assessment: Assessment) -> list[str]:
-    assessors = {a.assessor_id for a in assessment.assignments.all()}
+def _organisation_editors(assessment: Assessment) -> list[User]:
     return [
-        email
-        for pk, email in get_user_model()
-        .objects.filter(is_board_member=True, is_active=True)
-        .values_list("pk", "email")
-        if pk not in assessors
+        membership.user
+        for membership in assessment.organisation.memberships.active()
+        .filter(role__in=[MembershipRole.OWNER, MembershipRole.EDITOR])
+        .select_related("user")
     ]
+
+
+def _assessors(assessment: Assessment) -> list[User]:
+    return [a.assessor for a in assessment.assignments.select_related("assessor")]
+
+
+def _staff() -> list[User]:
+    return list(get_user_model().objects.filter(is_staff=True, is_active=True))
+
+
+def _board(assessment: Assessment) -> list[User]:
+    assessors = {a.assessor_id for a in assessment.assignments.all()}
+    return [u for u in get_user_model().objects.filter(is_board_member=True, is_active=True) if u.pk not in assessors]
 
 
 RECIPIENTS = {
@@ -45,10 +49,6 @@ RECIPIENTS = {
 }
 
 
-def notify_event(event: str, assessment_id: int) -> None:
-    assessment = Assessment.objects.select_related("organisation", "framework").get(pk=assessment_id)
-    clarification = assessment.clarifications.first() if event == "clarification" else None
-    for email in sorted(set(RECIPIENTS[event](assessment))):
-        send_templated_email(
-            f"labels/email/{event}", to=[email], context={"assessment": assessment, "clarification": clarification}
-        )
+def assessment_notify(event: str, assessment: Assessment, *, history: AssessmentEvent) -> None:
+    """Tell the people concerned by a transition, once per history row."""
+    notify(f"labels.{event}", target=assessment, recipients=RECIPIENTS[event](assessment), key=str(history.pk))

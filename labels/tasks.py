@@ -19,11 +19,3 @@ def _score(job) -> dict:
 def score_assessment(job_id: int) -> None:
     """Compute the provisional ratings and score of a submitted assessment."""
     job_run(job_id, _score)
-
-
-@shared_task(**TASK_OPTIONS)
-def notify(event: str, assessment_id: int) -> None:
-    """E-mail the people concerned by an assessment event."""
-    from .notifications import notify_event
-
-    notify_event(event, assessment_id)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from clusterexcellence.errors import StateConflict
 from clusterexcellence.jobs import job_enqueue
 
 from . import permissions
@@ -32,11 +33,12 @@ from .models import (
     Recommendation,
     Review,
 )
+from .notifications import assessment_notify
 
 Status = AssessmentStatus
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(StateConflict):
     """The assessment's state (not the person) forbids the action; shown to the user."""
 
 
@@ -57,18 +59,15 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied(_("You are not allowed to do this."))
 
 
-def _move(assessment: Assessment, to: str, *, by: User, note: str = "") -> None:
-    AssessmentEvent.objects.create(
+def _move(assessment: Assessment, to: str, *, by: User, note: str = "", notify: str = "") -> None:
+    """Change the state, write the history row and, with `notify`, tell the people concerned."""
+    history = AssessmentEvent.objects.create(
         assessment=assessment, actor=by, from_status=assessment.status, to_status=to, note=note
     )
     assessment.status = to
     assessment.save()
-
-
-def _after_commit(event: str, assessment: Assessment) -> None:
-    from .tasks import notify
-
-    transaction.on_commit(lambda: notify.delay(event, assessment.pk))
+    if notify:
+        assessment_notify(notify, assessment, history=history)
 
 
 def _score_provisionally(assessment: Assessment, by: User) -> None:
@@ -103,9 +102,8 @@ def assessment_submit(*, assessment: Assessment, by: User) -> Assessment:
     if missing:
         raise TransitionNotAllowed(" ".join(missing))
     assessment.submitted_at = timezone.now()
-    _move(assessment, Status.SUBMITTED, by=by)
+    _move(assessment, Status.SUBMITTED, by=by, notify="submitted")
     _score_provisionally(assessment, by)
-    _after_commit("submitted", assessment)
     return assessment
 
 
@@ -156,8 +154,7 @@ def assessment_assign(*, assessment: Assessment, assessors: Iterable[User], by: 
     )
     review_rating_store(assessment)
     note = ", ".join(str(a) for a in assessors)
-    _move(assessment, Status.IN_REVIEW, by=by, note=note)
-    _after_commit("assigned", assessment)
+    _move(assessment, Status.IN_REVIEW, by=by, note=note, notify="assigned")
     return assessment
 
 
@@ -177,8 +174,7 @@ def clarification_request(
     request = ClarificationRequest.objects.create(assessment=assessment, message=message.strip(), requested_by=by)
     request.indicators.set(indicators)
     codes = ", ".join(i.code for i in indicators)
-    _move(assessment, Status.CLARIFICATION, by=by, note=f"{codes}: {message.strip()}")
-    _after_commit("clarification", assessment)
+    _move(assessment, Status.CLARIFICATION, by=by, note=f"{codes}: {message.strip()}", notify="clarification")
     return request
 
 
@@ -202,9 +198,8 @@ def clarification_answer(*, assessment: Assessment, by: User, note: str = "") ->
                 verified_value=answer.value
             )
     review_rating_store(assessment)
-    _move(assessment, Status.IN_REVIEW, by=by, note=note.strip())
+    _move(assessment, Status.IN_REVIEW, by=by, note=note.strip(), notify="resubmitted")
     _score_provisionally(assessment, by)
-    _after_commit("resubmitted", assessment)
     return assessment
 
 
@@ -246,8 +241,7 @@ def assessment_recommend(*, assessment: Assessment, level: str, summary: str, by
         assessment.recommendations_disagree = len(levels) > 1
         views = "; ".join(f"{a.assessor}: {a.get_recommended_level_display()}" for a in assignments)
         review_rating_store(assessment)
-        _move(assessment, Status.RECOMMENDED, by=by, note=views)
-        _after_commit("recommended", assessment)
+        _move(assessment, Status.RECOMMENDED, by=by, note=views, notify="recommended")
     return assessment
 
 
@@ -284,6 +278,5 @@ def assessment_decide(
     assessment.decision_reason = reason.strip()
     assessment.decided_by = by
     assessment.decided_at = timezone.now()
-    _move(assessment, Status.APPROVED if approve else Status.REJECTED, by=by, note=reason.strip())
-    _after_commit("decided", assessment)
+    _move(assessment, Status.APPROVED if approve else Status.REJECTED, by=by, note=reason.strip(), notify="decided")
     return assessment

@@ -26,10 +26,6 @@ class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."))
 
 
-class MessageSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
 class OrganisationSerializer(CountryFieldMixin, serializers.ModelSerializer):
     """An organisation's full profile as its members and staff see it."""
 

@@ -1,4 +1,4 @@
-"""Accounts endpoints under /api/, and the API root that lists every app's endpoints."""
+"""Accounts endpoints under /api/."""
 
 from django.urls import path
 from rest_framework.routers import SimpleRouter
@@ -14,7 +14,6 @@ router.register(
 )
 
 urlpatterns = [
-    path("", views.api_root, name="api-root"),
     path("auth/token/", views.token_obtain, name="api-token"),
     *router.urls,
 ]

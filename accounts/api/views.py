@@ -10,10 +10,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
-from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.forms import suggest_slug
@@ -27,25 +26,18 @@ from accounts.memberships import (
 from accounts.models import Membership, Organisation
 from accounts.permissions import can_create_organisation, can_edit_organisation, can_manage_members
 from accounts.two_factor import has_totp, must_set_up_totp, totp_code_is_valid
+from clusterexcellence.api import Conflict, MessageSerializer
 
 from .serializers import (
     InvitationCreateSerializer,
     InvitationSerializer,
     MembershipRoleSerializer,
     MembershipSerializer,
-    MessageSerializer,
     OrganisationCreateSerializer,
     OrganisationSerializer,
     TokenObtainSerializer,
     TokenSerializer,
 )
-
-
-class Conflict(APIException):
-    """The state of things, not the person, forbids the change (e.g. removing the last owner)."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
 
 
 class TokenRateThrottle(SimpleRateThrottle):
@@ -55,27 +47,6 @@ class TokenRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-
-# API root ------------------------------------------------------------------------------------
-
-
-@extend_schema(exclude=True)
-@api_view(["GET"])
-@permission_classes([AllowAny])
-def api_root(request):
-    """The endpoints of the Cluster Excellence API; the full description is at /api/docs/."""
-    names = {
-        "auth-token": "api-token",
-        "organisations": "api-organisation-list",
-        "frameworks": "api-framework-list",
-        "frameworks-current": "api-framework-current",
-        "assessments": "api-assessment-list",
-        "schema": "api_schema",
-        "docs": "api_docs",
-    }
-    endpoints = {key: reverse(name, request=request) for key, name in names.items()}
-    return Response(endpoints)
 
 
 # Token ---------------------------------------------------------------------------------------

@@ -4,12 +4,9 @@ Every view loads the assessment within `visible_to(user)` (404 outside it), asks
 predicate (403), validates the body (400) and calls the domain function inside
 `domain_errors()`, which turns the domain's refusals into 409, 403 and 400 responses."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -18,12 +15,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.decorators import api_view, parser_classes
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from accounts.api.serializers import MessageSerializer
-from accounts.api.views import Conflict
+from clusterexcellence.api import MessageSerializer, domain_errors
 
 from .. import answers, permissions, reviews, transitions
 from ..assessment_scores import verified_result
@@ -56,23 +52,6 @@ from .assessment_outputs import (
 )
 
 # Helpers -----------------------------------------------------------------------------------------
-
-
-@contextmanager
-def domain_errors(field: str | None = None) -> Iterator[None]:
-    """Turn the domain's refusals into API errors: the state → 409, the person → 403, the input → 400.
-
-    A ValidationError without field names is keyed to `field` when given, else to "detail"."""
-    try:
-        yield
-    except transitions.TransitionNotAllowed as error:
-        raise Conflict(str(error)) from error
-    except DjangoPermissionDenied as error:
-        raise PermissionDenied(str(error) or None) from error
-    except DjangoValidationError as error:
-        if hasattr(error, "error_dict"):
-            raise ValidationError(error.message_dict) from error
-        raise ValidationError({field or "detail": error.messages}) from error
 
 
 def _scoped(user):

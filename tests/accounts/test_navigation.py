@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.context_processors import navigation_for
+from clusterexcellence.registry import navigation_for
 
 
 def urls(user):

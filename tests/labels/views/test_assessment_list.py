@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.choices import MembershipRole
-from accounts.context_processors import navigation_for
+from clusterexcellence.registry import navigation_for
 from labels import transitions
 from tests.factories import MembershipFactory, OrganisationFactory
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.context_processors import navigation_for
 from accounts.models import Membership
+from clusterexcellence.registry import navigation_for
 from labels import transitions
 from labels.models import Assessment, AssessmentStatus, AssessorAssignment
 from tests.factories import OrganisationFactory, UserFactory

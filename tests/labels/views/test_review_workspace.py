@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.context_processors import navigation_for
+from clusterexcellence.registry import navigation_for
 from labels import transitions
 from labels.models import Assessment, AssessmentStatus, AssessorAssignment
 from tests.factories import OrganisationFactory

@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.context_processors import navigation_for
 from accounts.models import Membership
 from clusterexcellence.models import Job, JobStatus
+from clusterexcellence.registry import navigation_for
 from labels.models import Assessment, AssessmentStatus, AssessorAssignment
 from labels.tasks import score_assessment
 from tests.factories import OrganisationFactory, UserFactory

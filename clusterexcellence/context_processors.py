@@ -1,0 +1,11 @@
+"""Template context every page needs."""
+
+from .registry import navigation_for
+
+
+def navigation(request):
+    """`nav_items`: the main navigation of base.html, as the apps registered it."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return {}
+    return {"nav_items": navigation_for(user)}

@@ -1,0 +1,149 @@
+"""What every app plugs into: roles, navigation entries, dashboard sections and API root entries.
+
+Each app registers its own in its `AppConfig.ready()`, so `accounts` and `labels` never list
+another app by name. Registering the same key again replaces the entry (ready() may run twice).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+UserPredicate = Callable[[Any], bool]
+
+
+def everyone(user) -> bool:
+    return True
+
+
+def signed_in(user) -> bool:
+    return user.is_authenticated
+
+
+# Roles --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role a user holds in one app (assessor, board member, club member, instructor, …)."""
+
+    key: str
+    label: Any
+    held_by: UserPredicate
+
+
+_ROLES: dict[str, Role] = {}
+
+
+def register_role(key: str, *, label, held_by: UserPredicate) -> None:
+    """Declare a role; `held_by(user)` must not query more than once per request."""
+    _ROLES[key] = Role(key, label, held_by)
+
+
+def roles_of(user) -> list[Role]:
+    """The roles the user holds, in registration order."""
+    if not user.is_authenticated:
+        return []
+    return [role for role in _ROLES.values() if role.held_by(user)]
+
+
+# Navigation ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    label: Any
+    url_name: str
+    order: int
+    shown_to: UserPredicate
+
+
+_NAV: dict[str, NavEntry] = {}
+
+
+def register_nav(key: str, *, label, url_name: str, order: int, shown_to: UserPredicate = signed_in) -> None:
+    """A destination in the main navigation for the users `shown_to` accepts."""
+    _NAV[key] = NavEntry(key, label, url_name, order, shown_to)
+
+
+def navigation_for(user) -> list[tuple[str, str]]:
+    """(label, url) pairs for the main navigation, in display order."""
+    entries = sorted(_NAV.values(), key=lambda entry: (entry.order, entry.key))
+    return [(entry.label, reverse(entry.url_name)) for entry in entries if _shown(entry, user)]
+
+
+def _shown(entry, user) -> bool:
+    # Predicates other than `everyone` may assume a signed-in user (they read role flags).
+    return entry.shown_to is everyone or (user.is_authenticated and entry.shown_to(user))
+
+
+# Dashboard ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DashboardSection:
+    key: str
+    template: str
+    order: int
+    shown_to: UserPredicate
+    load: Callable[[Any], dict | None]
+
+
+@dataclass(frozen=True)
+class LoadedSection:
+    key: str
+    template: str
+    context: dict
+
+
+_SECTIONS: dict[str, DashboardSection] = {}
+
+
+def register_dashboard_section(
+    key: str,
+    *,
+    template: str,
+    order: int,
+    shown_to: UserPredicate = signed_in,
+    load: Callable[[Any], dict | None] = lambda request: {},
+) -> None:
+    """A dashboard section: `load(request)` returns the template's `section` context, or None to
+    leave the section out. Loading happens in the view, never in template tags, so the dashboard's
+    query count is the sum of the loaders' and a test can pin it."""
+    _SECTIONS[key] = DashboardSection(key, template, order, shown_to, load)
+
+
+def dashboard_for(request) -> list[LoadedSection]:
+    """The sections the user sees, loaded, in display order."""
+    loaded = []
+    for section in sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key)):
+        if not _shown(section, request.user):
+            continue
+        context = section.load(request)
+        if context is not None:
+            loaded.append(LoadedSection(section.key, section.template, context))
+    return loaded
+
+
+# API root -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApiRootEntry:
+    key: str
+    url_name: str
+    order: int
+
+
+_API_ROOT: dict[str, ApiRootEntry] = {}
+
+
+def register_api_root(key: str, *, url_name: str, order: int) -> None:
+    """An entry of `GET /api/`: the name under which the endpoint's URL is listed."""
+    _API_ROOT[key] = ApiRootEntry(key, url_name, order)
+
+
+def api_root_entries() -> list[ApiRootEntry]:
+    return sorted(_API_ROOT.values(), key=lambda entry: (entry.order, entry.key))

@@ -1,0 +1,47 @@
+"""The labels app's dashboard sections: open applications, and the waiting work of each role."""
+
+from accounts.permissions import belongs_to_an_organisation
+from clusterexcellence.models import Job, JobStatus
+
+from .models import Assessment, AssessmentStatus, AssessorAssignment
+
+OPEN_APPLICATIONS_SHOWN = 10
+
+
+def applications_load(request) -> dict | None:
+    """The open label applications of the user's organisations, newest first."""
+    user = request.user
+    if not belongs_to_an_organisation(user):
+        return None
+    applications = Assessment.objects.filter(
+        organisation__memberships__user=user,
+        organisation__memberships__left_at__isnull=True,
+        status__in=AssessmentStatus.open(),
+    ).select_related("organisation")[:OPEN_APPLICATIONS_SHOWN]
+    return {"applications": list(applications)}
+
+
+def assessor_load(request) -> dict:
+    """Assignments in review that still wait for this assessor's recommendation."""
+    waiting = AssessorAssignment.objects.filter(
+        assessor=request.user, assessment__status=AssessmentStatus.IN_REVIEW, recommended_level=""
+    ).count()
+    return {"waiting": waiting}
+
+
+def board_load(request) -> dict:
+    """Recommendations this board member may decide (never on one they assessed)."""
+    waiting = (
+        Assessment.objects.filter(status=AssessmentStatus.RECOMMENDED)
+        .exclude(assignments__assessor=request.user)
+        .count()
+    )
+    return {"waiting": waiting}
+
+
+def staff_load(request) -> dict:
+    """Submitted assessments waiting for assessors, and failed background jobs."""
+    return {
+        "submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count(),
+        "failed_jobs": Job.objects.filter(status=JobStatus.FAILED).count(),
+    }

@@ -1,0 +1,185 @@
+"""What other apps may read from `labels`: plain values, never models or querysets.
+
+Benchmarking, training and collaboration import only this module of `labels` (a test enforces
+it). Each function answers one question in a fixed number of queries, whatever the number of
+organisations, so list pages stay flat. Indicators are identified by their stable `key`
+(`<framework code>:<indicator code>`), which stays the same across catalogue versions.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from .choices import Rating
+from .models import Assessment, AssessmentStatus, Framework, Review
+from .scoring import add_months
+
+
+def indicator_key(framework_code: str, indicator_code: str) -> str:
+    """The identity of an indicator across catalogue versions: same framework code, same code."""
+    return f"{framework_code}:{indicator_code}"
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """One indicator of the current catalogue, with its title in the active language."""
+
+    key: str
+    code: str
+    title: str
+    area_code: str
+    area_title: str
+    kind: str
+    direction: str
+    unit: str
+    yellow: Decimal
+    green: Decimal
+    is_minimum: bool
+    is_eligibility: bool
+    is_gold: bool
+    points: int
+
+
+def current_indicators() -> list[IndicatorInfo]:
+    """The indicators of the published framework in catalogue order (empty before one is published)."""
+    framework = Framework.objects.current()
+    if framework is None:
+        return []
+    indicators = framework.indicators.select_related("area").order_by("area__position", "position")
+    return [
+        IndicatorInfo(
+            key=indicator_key(framework.code, i.code),
+            code=i.code,
+            title=i.title_i18n,
+            area_code=i.area.code,
+            area_title=i.area.title_i18n,
+            kind=i.kind,
+            direction=i.direction,
+            unit=i.unit_i18n,
+            yellow=i.yellow,
+            green=i.green,
+            is_minimum=i.is_minimum,
+            is_eligibility=i.is_eligibility,
+            is_gold=i.is_gold,
+            points=i.points,
+        )
+        for i in indicators
+    ]
+
+
+@dataclass(frozen=True)
+class DecidedAssessment:
+    """An organisation's decided (approved or rejected) assessment, without any of its values."""
+
+    organisation_id: int
+    assessment_id: int
+    public_id: str
+    level: str
+    approved: bool
+    awarded_level: str
+    decided_at: date
+    completed_on: date
+    framework_code: str
+    framework_version: str
+    verified_score: Decimal | None
+
+
+def latest_decided_assessments(organisation_ids: Iterable[int] | None = None) -> dict[int, DecidedAssessment]:
+    """The latest decided assessment of each organisation (all organisations when None), by organisation id."""
+    queryset = Assessment.objects.filter(status__in=AssessmentStatus.decided())
+    if organisation_ids is not None:
+        queryset = queryset.filter(organisation_id__in=list(organisation_ids))
+    latest = (
+        queryset.annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("organisation_id")], order_by=[F("decided_at").desc(), F("pk").desc()]
+            )
+        )
+        .filter(rank=1)
+        .select_related("framework")
+    )
+    return {a.organisation_id: _decided(a) for a in latest}
+
+
+def decided_assessments_of(organisation_id: int) -> list[DecidedAssessment]:
+    """Every decided assessment of one organisation, oldest first (for trends)."""
+    queryset = Assessment.objects.filter(organisation_id=organisation_id, status__in=AssessmentStatus.decided())
+    return [_decided(a) for a in queryset.select_related("framework").order_by("decided_at", "pk")]
+
+
+def _decided(assessment: Assessment) -> DecidedAssessment:
+    return DecidedAssessment(
+        organisation_id=assessment.organisation_id,
+        assessment_id=assessment.pk,
+        public_id=str(assessment.public_id),
+        level=assessment.level,
+        approved=assessment.status == AssessmentStatus.APPROVED,
+        awarded_level=assessment.awarded_level,
+        decided_at=assessment.decided_at.date(),
+        completed_on=assessment.completed_on,
+        framework_code=assessment.framework.code,
+        framework_version=assessment.framework.version,
+        verified_score=assessment.verified_score,
+    )
+
+
+@dataclass(frozen=True)
+class VerifiedValue:
+    key: str
+    code: str
+    value: Decimal | None
+    rating: str
+
+
+def verified_values(assessment_ids: Iterable[int]) -> dict[int, dict[str, VerifiedValue]]:
+    """The assessors' verified value and rating of every indicator, by assessment id and indicator key."""
+    rows = Review.objects.filter(assessment_id__in=list(assessment_ids)).values_list(
+        "assessment_id", "indicator__framework__code", "indicator__code", "verified_value", "rating"
+    )
+    values: dict[int, dict[str, VerifiedValue]] = {}
+    for assessment_id, framework_code, code, value, rating in rows:
+        key = indicator_key(framework_code, code)
+        values.setdefault(assessment_id, {})[key] = VerifiedValue(key, code, value, rating or Rating.RED)
+    return values
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    """An organisation's current label: what the public may know of it."""
+
+    organisation_id: int
+    level: str
+    valid_from: date
+    valid_until: date
+
+
+def current_labels(organisation_ids: Iterable[int] | None = None, *, today: date | None = None) -> dict[int, LabelInfo]:
+    """The valid label of each organisation that holds one, by organisation id.
+
+    Until the label record exists, a label is an approved assessment's awarded level, valid for
+    the level's months from the month of its interview (or decision)."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    queryset = Assessment.objects.filter(status=AssessmentStatus.APPROVED).exclude(awarded_level="")
+    if organisation_ids is not None:
+        queryset = queryset.filter(organisation_id__in=list(organisation_ids))
+    labels = {}
+    for assessment in queryset.select_related("framework").order_by("decided_at", "pk"):
+        start = assessment.completed_on.replace(day=1)
+        months = int(assessment.framework.level_rules(assessment.awarded_level).get("validity_months", 24))
+        until = add_months(start, months)
+        if start <= today < until:
+            labels[assessment.organisation_id] = LabelInfo(
+                assessment.organisation_id, assessment.awarded_level, start, until
+            )
+    return labels
+
+
+def organisations_with_valid_label(*, level: str | None = None) -> set[int]:
+    """Ids of the organisations holding a valid label (of `level`, when given)."""
+    return {org_id for org_id, label in current_labels().items() if level is None or label.level == level}
