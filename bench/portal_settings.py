@@ -1,0 +1,6 @@
+"""The portal's production settings plus one bare signed-in view: the floor a signed-in page can
+reach on the same stack (the portal's middleware, the session and the user from the database)."""
+
+from clusterexcellence.settings.production import *  # noqa: F403
+
+ROOT_URLCONF = "bench.portal_urls"

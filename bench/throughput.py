@@ -1,0 +1,263 @@
+"""Requests per second of the portal's key pages as a share of a bare Django view, same machine, same run.
+
+    .venv/bin/python bench/throughput.py            # fresh PostgreSQL database, 10,000 demo organisations
+    .venv/bin/python bench/throughput.py --reuse    # keep the database of the last run (skips seeding)
+    .venv/bin/python bench/throughput.py --only home,catalogue --seconds 3
+
+Sets up `ce_bench_web` on the PostgreSQL server in DATABASE_URL (default: local), seeds it, serves
+the portal with production settings under gunicorn (2 workers) beside a bare Django project (one
+"hello" view, startproject's middleware), signs the demo users in, and loads each page with wrk
+(2 threads, 16 connections) alternately with the bare view, ROUNDS times. Prints page, requests per
+second, the bare view's, the share and whether it meets its budget: public pages 50 %, signed-in
+pages 15 %. Stops what it started. Needs wrk (Debian package `wrk`; installed when run as root).
+
+Two-factor is switched off for the run (REQUIRE_2FA_FOR_PRIVILEGED=false): it decides who may sign
+in, not what a page costs. A page is added by appending to PAGES; its path may use the names that
+`_fixtures()` looks up.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "ce_bench_web"
+PORTAL_PORT, BARE_PORT = 8101, 8102
+PUBLIC, SIGNED_IN = 50, 15  # budgets: percent of the bare view's requests per second
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str  # may hold {names} filled from _fixtures()
+    user: str | None  # demo e-mail address, or None for an anonymous visitor
+    budget: int
+
+
+MANAGER, ASSESSOR, BOARD, STAFF = (
+    "manager@example.org",
+    "assessor@example.org",
+    "board@example.org",
+    "staff@example.org",
+)
+PAGES = [
+    Page("home (anonymous)", "/", None, PUBLIC),
+    Page("indicator catalogue (anonymous)", "/labels/catalogue/", None, PUBLIC),
+    Page("GET /api/frameworks/current/", "/api/frameworks/current/", None, PUBLIC),
+    Page("bare signed-in view (the floor)", "/bench/signed-in/", MANAGER, SIGNED_IN),
+    Page("dashboard (manager)", "/dashboard/", MANAGER, SIGNED_IN),
+    Page("dashboard (assessor)", "/dashboard/", ASSESSOR, SIGNED_IN),
+    Page("dashboard (board)", "/dashboard/", BOARD, SIGNED_IN),
+    Page("dashboard (staff)", "/dashboard/", STAFF, SIGNED_IN),
+    Page("organisation list (manager)", "/organisations/", MANAGER, SIGNED_IN),
+    Page("organisation page (manager)", "/organisations/{organisation}/", MANAGER, SIGNED_IN),
+    Page("assessment task list", "/labels/assessments/{draft}/", MANAGER, SIGNED_IN),
+    Page("self-assessment area page", "/labels/assessments/{draft}/areas/{area}/", MANAGER, SIGNED_IN),
+    Page("score explanation", "/labels/assessments/{decided}/score/", MANAGER, SIGNED_IN),
+    Page("assessor review", "/labels/assessments/{in_review}/review/", ASSESSOR, SIGNED_IN),
+    Page("board decision", "/labels/assessments/{recommended}/decide/", BOARD, SIGNED_IN),
+    Page("GET /api/organisations/", "/api/organisations/", MANAGER, SIGNED_IN),
+    Page("GET /api/assessments/", "/api/assessments/", MANAGER, SIGNED_IN),
+    Page("GET /api/assessments/{id}/", "/api/assessments/{draft}/", MANAGER, SIGNED_IN),
+]
+
+FIXTURES = r"""
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from accounts.models import User
+from labels.models import Assessment
+emails = json.loads(ARGS)
+ASSESSOR, BOARD = "assessor@example.org", "board@example.org"
+sessions = {}
+for user in User.objects.filter(email__in=emails):
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    sessions[user.email] = store.session_key
+manager = User.objects.get(email="manager@example.org")
+mine = Assessment.objects.filter(organisation__memberships__user=manager, organisation__memberships__left_at=None)
+def first(queryset, **filters):
+    found = queryset.filter(**filters).order_by("-created_at").first()
+    return str(found.public_id) if found else None
+draft = mine.select_related("framework").order_by("-created_at").first()  # the manager's latest application
+print(json.dumps({
+    "sessions": sessions,
+    "organisation": mine.first().organisation.slug if mine.exists() else manager.memberships.first().organisation.slug,
+    "draft": str(draft.public_id) if draft else None,
+    "area": draft.framework.areas.order_by("position").first().code if draft else None,
+    "decided": first(mine, status__in=["approved", "rejected"]),
+    "in_review": first(Assessment.objects.filter(assignments__assessor__email=ASSESSOR), status="in_review"),
+    "recommended": first(Assessment.objects.exclude(assignments__assessor__email=BOARD), status="recommended"),
+}))
+"""
+
+
+def _wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0:
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+        return shutil.which("wrk") or sys.exit("wrk did not install")
+    sys.exit("wrk is missing: apt-get install wrk")
+
+
+def _database_url(create: bool) -> tuple[str, bool]:
+    import psycopg
+
+    server = urlparse(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres")
+    with psycopg.connect(urlunparse(server._replace(path="/postgres")), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
+        if create or not exists:
+            conn.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
+            conn.execute(f"CREATE DATABASE {DATABASE}")
+            exists = None
+    return urlunparse(server._replace(path=f"/{DATABASE}")), bool(exists)
+
+
+def _env(database_url: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CI")}
+    return env | {
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "bench.portal_settings",
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "REQUIRE_2FA_FOR_PRIVILEGED": "false",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def _manage(env: dict, *args: str, stdin: str | None = None) -> str:
+    dev = env | {"DJANGO_SETTINGS_MODULE": "clusterexcellence.settings.development"}
+    use = dev if args[0] in ("seed_demo",) else env
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=use, check=True, capture_output=True, text=True, input=stdin
+    )
+    return result.stdout
+
+
+def _serve(env: dict, app: str, port: int, log: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    probe = "healthz" if port == PORTAL_PORT else "hello"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/{probe}", timeout=5)  # noqa: S310
+            return process
+        except OSError:  # not listening yet, or still importing
+            time.sleep(0.2)
+    sys.exit(f"gunicorn on port {port} did not start; see {log}")
+
+
+def _get(url: str, cookie: str) -> int:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    try:
+        return urllib.request.urlopen(request, timeout=30).status  # noqa: S310
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def _rps(wrk: str, url: str, cookie: str, seconds: int) -> float:
+    args = [wrk, "-t2", "-c16", f"-d{seconds}s", url]
+    if cookie:
+        args[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in output:
+        sys.exit(f"{url} answered errors under load:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orgs", type=int, default=10000)
+    parser.add_argument("--reuse", action="store_true", help="reuse the seeded database of the last run")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="page/bare alternations per page (median taken)")
+    parser.add_argument("--only", default="", help="comma-separated substrings of page names")
+    options = parser.parse_args()
+    wrk = _wrk()
+
+    url, reused = _database_url(create=not options.reuse)
+    env = _env(url)
+    if not reused:
+        print(f"Seeding {options.orgs} organisations into {DATABASE}…", flush=True)
+        _manage(env, "migrate", "--no-input")
+        _manage(env, "import_framework", "labels/data/cme-demo-2026.yaml", "--if-missing")
+        _manage(env, "seed_demo", f"--orgs={options.orgs}", "--seed=1", "--no-logins")
+    _manage(env, "collectstatic", "--no-input")
+    emails = sorted({page.user for page in PAGES if page.user})
+    shell = _manage(env, "shell", "-c", f"ARGS = {json.dumps(json.dumps(emails))}\n{FIXTURES}")
+    fixtures = json.loads(shell.strip().splitlines()[-1])
+
+    logs = ROOT / "bench" / "output"
+    logs.mkdir(exist_ok=True)
+    servers = [
+        _serve(env, "clusterexcellence.wsgi:application", PORTAL_PORT, logs / "portal.log"),
+        _serve(env | {"DJANGO_SETTINGS_MODULE": "bench.bare.settings"}, "bench.bare.wsgi:application", BARE_PORT,
+               logs / "bare.log"),
+    ]  # fmt: skip
+    bare = f"http://127.0.0.1:{BARE_PORT}/hello"
+    rows = []
+    try:
+        for page in PAGES:
+            if options.only and not any(part in page.name for part in options.only.split(",")):
+                continue
+            try:
+                path = page.path.format(**fixtures)
+            except KeyError:
+                continue
+            if "None" in path:
+                print(f"skipped {page.name}: the demo has no such object", flush=True)
+                continue
+            cookie = f"sessionid={fixtures['sessions'][page.user]}" if page.user else ""
+            url = f"http://127.0.0.1:{PORTAL_PORT}{path}"
+            status = _get(url, cookie)
+            if status != 200:
+                sys.exit(f"{page.name}: GET {path} answered {status}")
+            _rps(wrk, url, cookie, 1)  # warm-up: caches, connections
+            page_rps, bare_rps = [], []
+            for _ in range(options.rounds):
+                bare_rps.append(_rps(wrk, bare, "", options.seconds))
+                page_rps.append(_rps(wrk, url, cookie, options.seconds))
+            row = (page, statistics.median(page_rps), statistics.median(bare_rps))
+            rows.append(row)
+            print(f"{page.name:45} {row[1]:8.0f} {row[2]:8.0f} {row[1] / row[2]:6.1%}", flush=True)
+    finally:
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+    print("\n| page | requests/s | bare requests/s | share | budget | meets |")
+    print("|---|---:|---:|---:|---:|---|")
+    for page, page_rps, bare_rps in rows:
+        share = page_rps / bare_rps * 100
+        meets = "yes" if share >= page.budget else "**no**"
+        print(f"| {page.name} | {page_rps:.0f} | {bare_rps:.0f} | {share:.0f} % | {page.budget} % | {meets} |")
+
+
+if __name__ == "__main__":
+    main()
