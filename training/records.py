@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from clusterexcellence.errors import StateConflict
 from clusterexcellence.jobs import job_enqueue
 from clusterexcellence.models import Job, JobStatus
-from clusterexcellence.pdf import render_pdf
 
 from . import permissions
 from .models import CompletionRecord, Module, QuizAttempt
@@ -85,6 +84,8 @@ def completion_record_render(*, record: CompletionRecord) -> dict:
         return {"skipped": True}
     import qrcode
     import qrcode.image.svg
+
+    from clusterexcellence.pdf import render_pdf  # WeasyPrint loads only where PDFs are rendered
 
     verify_url = settings.SITE_URL + record.get_verification_url()
     qr = io.BytesIO()
