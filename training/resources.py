@@ -43,6 +43,9 @@ class ProgrammeResource(resources.ModelResource):
     fields_covered = Column(
         attribute="fields", column_name="fields", widget=StrictManyToManyWidget(Field, field="slug", separator=",")
     )
+    # Empty spreadsheet cells arrive as None; the texts are optional but never NULL.
+    description = Column(attribute="description", column_name="description", widget=widgets.CharWidget())
+    description_de = Column(attribute="description_de", column_name="description_de", widget=widgets.CharWidget())
     last_checked = Column(
         attribute="last_checked", column_name="last_checked", widget=widgets.DateWidget(format="%Y-%m-%d")
     )
@@ -62,6 +65,21 @@ class ProgrammeResource(resources.ModelResource):
         missing = [column for column in ("slug", "title", "provider", "country", "language") if column not in headers]
         if missing:
             raise ValidationError(_("Columns missing from the file: %(columns)s") % {"columns": ", ".join(missing)})
+
+    def import_instance(self, instance, row, **kwargs):
+        """Check the fields column with the others, so an unknown slug is a row error in the preview
+        (django-import-export sets many-to-many columns only after saving)."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.error_dict
+        try:
+            self.fields["fields_covered"].clean(row, **kwargs)
+        except ValueError as error:
+            errors["fields"] = [ValidationError(str(error), code="invalid")]
+        if errors:
+            raise ValidationError(errors)
 
     def dehydrate_country(self, programme):
         return programme.country.code

@@ -202,6 +202,9 @@ SPECTACULAR_SETTINGS = {
         "RecommendationEnum": "labels.models.Recommendation",
         "RatingEnum": "labels.choices.Rating",
         "AreaStatusEnum": "labels.api.assessment_outputs.AreaStatus",
+        "TrainingLanguageEnum": "training.choices.LANGUAGE_CHOICES",
+        "ProgrammeFormatEnum": "training.choices.ProgrammeFormat",
+        "ProgrammeLevelEnum": "training.choices.ProgrammeLevel",
     },
 }
 

@@ -21,7 +21,7 @@ class LocalizedField(serializers.CharField):
         return instance.localized(self.text_name)
 
 
-class FieldSerializer(serializers.ModelSerializer):
+class TrainingFieldSerializer(serializers.ModelSerializer):
     title = LocalizedField("title")
     description = LocalizedField("description")
     modules = serializers.SerializerMethodField()
@@ -35,7 +35,7 @@ class FieldSerializer(serializers.ModelSerializer):
         return [module.slug for module in field.visible_modules]
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class TrainingProgrammeSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
     fields = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     description = LocalizedField("description")
@@ -58,7 +58,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         ]
 
 
-class LessonSummarySerializer(serializers.ModelSerializer):
+class TrainingLessonSummarySerializer(serializers.ModelSerializer):
     title = LocalizedField("title")
     url = serializers.SerializerMethodField()
 
@@ -72,7 +72,7 @@ class LessonSummarySerializer(serializers.ModelSerializer):
         )
 
 
-class ModuleSummarySerializer(serializers.ModelSerializer):
+class TrainingModuleSummarySerializer(serializers.ModelSerializer):
     field = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     title = LocalizedField("title")
     summary = LocalizedField("summary")
@@ -83,14 +83,14 @@ class ModuleSummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "field", "title", "summary", "is_published", "url"]
 
 
-class ModuleSerializer(ModuleSummarySerializer):
+class TrainingModuleSerializer(TrainingModuleSummarySerializer):
     objectives = serializers.ListField(source="objectives_list", child=serializers.CharField(), read_only=True)
-    lessons = LessonSummarySerializer(many=True, read_only=True)
+    lessons = TrainingLessonSummarySerializer(many=True, read_only=True)
     question_count = serializers.IntegerField(read_only=True)
     indicators = serializers.ListField(child=serializers.CharField(), read_only=True, source="indicator_keys")
 
-    class Meta(ModuleSummarySerializer.Meta):
-        fields = ModuleSummarySerializer.Meta.fields + [
+    class Meta(TrainingModuleSummarySerializer.Meta):
+        fields = TrainingModuleSummarySerializer.Meta.fields + [
             "objectives",
             "passing_percent",
             "question_count",
@@ -99,7 +99,7 @@ class ModuleSerializer(ModuleSummarySerializer):
         ]
 
 
-class AttachmentSerializer(serializers.Serializer):
+class TrainingAttachmentSerializer(serializers.Serializer):
     title = serializers.CharField()
     content_type = serializers.CharField()
     size = serializers.IntegerField()
@@ -110,7 +110,7 @@ class AttachmentSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(attachment.get_absolute_url())
 
 
-class LessonSerializer(serializers.ModelSerializer):
+class TrainingLessonSerializer(serializers.ModelSerializer):
     module = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     title = LocalizedField("title")
     body = LocalizedField("body", help_text="Markdown, as written.")
@@ -142,16 +142,16 @@ class LessonSerializer(serializers.ModelSerializer):
     def get_indicators(self, lesson):
         return sorted(link.indicator_key for link in lesson.indicator_links.all())
 
-    @extend_schema_field(AttachmentSerializer(many=True))
+    @extend_schema_field(TrainingAttachmentSerializer(many=True))
     def get_attachments(self, lesson):
         shown = [a for a in lesson.attachments.all() if not a.for_instructors or self.context["is_instructor"]]
-        return AttachmentSerializer(shown, many=True, context=self.context).data
+        return TrainingAttachmentSerializer(shown, many=True, context=self.context).data
 
     def get_completed(self, lesson) -> bool:
         return self.context.get("completed", False)
 
 
-class CaseStudySummarySerializer(serializers.ModelSerializer):
+class TrainingCaseStudySummarySerializer(serializers.ModelSerializer):
     title = LocalizedField("title")
     summary = LocalizedField("summary")
     country = serializers.CharField(source="country.code", read_only=True)
@@ -163,7 +163,7 @@ class CaseStudySummarySerializer(serializers.ModelSerializer):
         fields = ["slug", "title", "cluster_name", "country", "sector", "field", "is_fictional", "summary", "url"]
 
 
-class CaseStudySerializer(CaseStudySummarySerializer):
+class TrainingCaseStudySerializer(TrainingCaseStudySummarySerializer):
     context = LocalizedField("context")
     challenge = LocalizedField("challenge")
     actions = LocalizedField("actions")
@@ -175,8 +175,8 @@ class CaseStudySerializer(CaseStudySummarySerializer):
     indicators = serializers.SerializerMethodField()
     teaching_note = serializers.SerializerMethodField(help_text="Only for instructors; null for everyone else.")
 
-    class Meta(CaseStudySummarySerializer.Meta):
-        fields = CaseStudySummarySerializer.Meta.fields + [
+    class Meta(TrainingCaseStudySummarySerializer.Meta):
+        fields = TrainingCaseStudySummarySerializer.Meta.fields + [
             "context",
             "challenge",
             "actions",
@@ -196,35 +196,35 @@ class CaseStudySerializer(CaseStudySummarySerializer):
         return case.localized("teaching_note") if self.context["is_instructor"] else None
 
 
-class QuizChoiceSerializer(serializers.Serializer):
+class TrainingQuizChoiceSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     text = serializers.CharField(source="text_i18n")
 
 
-class QuizQuestionSerializer(serializers.Serializer):
+class TrainingQuizQuestionSerializer(serializers.Serializer):
     """A question before the attempt: its choices, never which one is correct nor the feedback."""
 
     id = serializers.IntegerField(source="pk")
     text = serializers.CharField(source="text_i18n")
-    choices = QuizChoiceSerializer(many=True, source="choices.all")
+    choices = TrainingQuizChoiceSerializer(many=True, source="choices.all")
 
 
-class QuizSerializer(serializers.Serializer):
+class TrainingQuizSerializer(serializers.Serializer):
     module = serializers.SlugField()
     passing_percent = serializers.IntegerField()
-    questions = QuizQuestionSerializer(many=True)
+    questions = TrainingQuizQuestionSerializer(many=True)
 
 
-class QuizAnswerSerializer(serializers.Serializer):
+class TrainingQuizAnswerSerializer(serializers.Serializer):
     question = serializers.IntegerField()
     choice = serializers.IntegerField()
 
 
-class QuizAttemptInputSerializer(serializers.Serializer):
-    answers = QuizAnswerSerializer(many=True, max_length=200)
+class TrainingQuizAttemptInputSerializer(serializers.Serializer):
+    answers = TrainingQuizAnswerSerializer(many=True, max_length=200)
 
 
-class AnswerFeedbackSerializer(serializers.Serializer):
+class TrainingAnswerFeedbackSerializer(serializers.Serializer):
     question = serializers.IntegerField(source="question.pk")
     chosen = serializers.IntegerField(source="chosen.pk", allow_null=True)
     correct = serializers.BooleanField(source="is_correct")
@@ -235,17 +235,17 @@ class AnswerFeedbackSerializer(serializers.Serializer):
         return item.chosen.feedback_i18n if item.chosen else ""
 
 
-class QuizAttemptSerializer(serializers.Serializer):
+class TrainingQuizAttemptSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="attempt.public_id")
     score_percent = serializers.IntegerField(source="attempt.score_percent")
     passing_percent = serializers.IntegerField(source="attempt.passing_percent")
     passed = serializers.BooleanField(source="attempt.passed")
     correct = serializers.IntegerField(source="attempt.correct")
     total = serializers.IntegerField(source="attempt.total")
-    answers = AnswerFeedbackSerializer(many=True, source="feedback")
+    answers = TrainingAnswerFeedbackSerializer(many=True, source="feedback")
 
 
-class ModuleProgressSerializer(serializers.Serializer):
+class TrainingModuleProgressSerializer(serializers.Serializer):
     module = serializers.SlugField(source="module.slug")
     field = serializers.SlugField(source="module.field.slug")
     lessons_total = serializers.IntegerField(source="progress.lessons_total")
@@ -256,7 +256,7 @@ class ModuleProgressSerializer(serializers.Serializer):
     complete = serializers.BooleanField(source="progress.complete")
 
 
-class FieldProgressSerializer(serializers.Serializer):
+class TrainingFieldProgressSerializer(serializers.Serializer):
     field = serializers.SlugField()
     lessons_total = serializers.IntegerField()
     lessons_done = serializers.IntegerField()
@@ -264,17 +264,17 @@ class FieldProgressSerializer(serializers.Serializer):
     modules_total = serializers.IntegerField()
 
 
-class ProgressSerializer(serializers.Serializer):
-    modules = ModuleProgressSerializer(many=True)
-    fields = FieldProgressSerializer(many=True)
+class TrainingProgressSerializer(serializers.Serializer):
+    modules = TrainingModuleProgressSerializer(many=True)
+    fields = TrainingFieldProgressSerializer(many=True)
 
 
-class CompletionSerializer(serializers.Serializer):
+class TrainingCompletionSerializer(serializers.Serializer):
     lesson = serializers.SlugField()
     completed = serializers.BooleanField()
 
 
-class RecordSerializer(serializers.Serializer):
+class TrainingRecordSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="public_id")
     module = serializers.SlugField(source="module.slug")
     learner_name = serializers.CharField()
@@ -300,7 +300,7 @@ class RecordSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(record.get_verification_url())
 
 
-class VerificationSerializer(serializers.Serializer):
+class TrainingVerificationSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="public_id")
     learner_name = serializers.CharField()
     module_title = serializers.CharField()
@@ -308,7 +308,7 @@ class VerificationSerializer(serializers.Serializer):
     valid = serializers.BooleanField(default=True)
 
 
-class NeedsInputSerializer(serializers.Serializer):
+class TrainingNeedsInputSerializer(serializers.Serializer):
     needs = serializers.DictField(
         child=serializers.IntegerField(min_value=0, max_value=3),
         help_text="Field slug → need from 0 (none) to 3 (high); every field must be rated.",
@@ -317,40 +317,40 @@ class NeedsInputSerializer(serializers.Serializer):
     languages = serializers.ListField(child=serializers.ChoiceField(LANGUAGE_CHOICES), max_length=30)
 
 
-class ShareSerializer(serializers.Serializer):
+class TrainingShareSerializer(serializers.Serializer):
     label = serializers.CharField()
     count = serializers.IntegerField()
     percent = serializers.IntegerField()
 
 
-class FieldResultSerializer(serializers.Serializer):
+class TrainingFieldResultSerializer(serializers.Serializer):
     field = serializers.SlugField(source="field.slug")
     title = serializers.CharField(source="field.title_i18n")
     average = serializers.FloatField(help_text="Mean need from 0 (none) to 3 (high).")
     counts = serializers.SerializerMethodField()
 
-    @extend_schema_field(ShareSerializer(many=True))
+    @extend_schema_field(TrainingShareSerializer(many=True))
     def get_counts(self, result):
         return [{"label": str(label), "count": n, "percent": p} for label, n, p in result.counts]
 
 
-class NeedsResultsSerializer(serializers.Serializer):
+class TrainingNeedsResultsSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     respondents = serializers.IntegerField()
     minimum = serializers.IntegerField(help_text="Results are shown only from this many answers on.")
     suppressed = serializers.BooleanField()
-    fields = FieldResultSerializer(many=True)
-    formats = ShareSerializer(many=True)
-    languages = ShareSerializer(many=True)
+    fields = TrainingFieldResultSerializer(many=True)
+    formats = TrainingShareSerializer(many=True)
+    languages = TrainingShareSerializer(many=True)
 
 
-class SearchHitSerializer(serializers.Serializer):
+class TrainingSearchHitSerializer(serializers.Serializer):
     kind = serializers.CharField()
     title = serializers.CharField()
     url = serializers.CharField()
 
 
-class RecommendationSerializer(serializers.Serializer):
+class TrainingRecommendationSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(["module", "case_study"])
     slug = serializers.SlugField(source="item.slug")
     title = serializers.CharField(source="item.title_i18n")
@@ -362,7 +362,7 @@ class RecommendationSerializer(serializers.Serializer):
         return [weak.key for weak in recommendation.reasons]
 
 
-class OrganisationRecommendationsSerializer(serializers.Serializer):
+class TrainingOrganisationRecommendationsSerializer(serializers.Serializer):
     organisation = serializers.SlugField()
     assessment = serializers.UUIDField()
-    recommendations = RecommendationSerializer(many=True)
+    recommendations = TrainingRecommendationSerializer(many=True)

@@ -50,7 +50,7 @@ def _lesson(request, slug, lesson_slug) -> Lesson:
 @extend_schema(tags=["training"], summary="List training programmes", parameters=[_LANGUAGE])
 class ProgrammeListView(generics.ListAPIView):
     permission_classes = [AllowAny]
-    serializer_class = s.ProgrammeSerializer
+    serializer_class = s.TrainingProgrammeSerializer
     queryset = Programme.objects.prefetch_related("fields").order_by("title", "pk")
     filterset_class = ProgrammeFilter
 
@@ -58,7 +58,7 @@ class ProgrammeListView(generics.ListAPIView):
 @extend_schema(tags=["training"], summary="One training programme", parameters=[_LANGUAGE])
 class ProgrammeDetailView(generics.RetrieveAPIView):
     permission_classes = [AllowAny]
-    serializer_class = s.ProgrammeSerializer
+    serializer_class = s.TrainingProgrammeSerializer
     queryset = Programme.objects.prefetch_related("fields")
     lookup_field = "slug"
 
@@ -66,7 +66,7 @@ class ProgrammeDetailView(generics.RetrieveAPIView):
 @extend_schema(tags=["training"], summary="List the fields of cluster management", parameters=[_LANGUAGE])
 class FieldListView(generics.ListAPIView):
     permission_classes = [AllowAny]
-    serializer_class = s.FieldSerializer
+    serializer_class = s.TrainingFieldSerializer
     filter_backends: list = []
     pagination_class = None
 
@@ -78,7 +78,7 @@ class FieldListView(generics.ListAPIView):
 @extend_schema(tags=["training"], summary="List the modules", parameters=[_LANGUAGE])
 class ModuleListView(generics.ListAPIView):
     permission_classes = [AllowAny]
-    serializer_class = s.ModuleSummarySerializer
+    serializer_class = s.TrainingModuleSummarySerializer
     filter_backends: list = []
 
     def get_queryset(self):
@@ -93,7 +93,7 @@ class ModuleListView(generics.ListAPIView):
     tags=["training"],
     summary="One module with its lessons",
     parameters=[_LANGUAGE],
-    responses={200: s.ModuleSerializer},
+    responses={200: s.TrainingModuleSerializer},
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
@@ -110,23 +110,23 @@ def module_detail(request, slug):
     module.indicator_keys = sorted(
         set(LessonIndicator.objects.filter(lesson__module=module).values_list("indicator_key", flat=True))
     )
-    return Response(s.ModuleSerializer(module, context={"request": request}).data)
+    return Response(s.TrainingModuleSerializer(module, context={"request": request}).data)
 
 
-@extend_schema(tags=["training"], summary="One lesson", parameters=[_LANGUAGE], responses={200: s.LessonSerializer})
+@extend_schema(tags=["training"], summary="One lesson", parameters=[_LANGUAGE], responses={200: s.TrainingLessonSerializer})
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def lesson_detail(request, slug, lesson_slug):
     lesson = _lesson(request, slug, lesson_slug)
     completed = request.user.is_authenticated and lesson.completions.filter(user=request.user).exists()
     context = {"request": request, "is_instructor": permissions.is_instructor(request.user), "completed": completed}
-    return Response(s.LessonSerializer(lesson, context=context).data)
+    return Response(s.TrainingLessonSerializer(lesson, context=context).data)
 
 
 @extend_schema(tags=["training"], summary="List the case studies", parameters=[_LANGUAGE])
 class CaseStudyListView(generics.ListAPIView):
     permission_classes = [AllowAny]
-    serializer_class = s.CaseStudySummarySerializer
+    serializer_class = s.TrainingCaseStudySummarySerializer
     filter_backends: list = []
 
     def get_queryset(self):
@@ -138,7 +138,7 @@ class CaseStudyListView(generics.ListAPIView):
     summary="One case study",
     description="The teaching note is included only for instructors.",
     parameters=[_LANGUAGE],
-    responses={200: s.CaseStudySerializer},
+    responses={200: s.TrainingCaseStudySerializer},
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
@@ -146,7 +146,7 @@ def case_study_detail(request, slug):
     queryset = CaseStudy.objects.visible_to(request.user).select_related("field").prefetch_related("indicator_links")
     case = get_object_or_404(queryset, slug=slug)
     context = {"request": request, "is_instructor": permissions.can_see_teaching_note(request.user)}
-    return Response(s.CaseStudySerializer(case, context=context).data)
+    return Response(s.TrainingCaseStudySerializer(case, context=context).data)
 
 
 @extend_schema(
@@ -154,7 +154,7 @@ def case_study_detail(request, slug):
     summary="Aggregated training needs of one year",
     description="Only aggregates, and none for a year with fewer answers than the minimum group size.",
     parameters=[OpenApiParameter("year", int, description="Default: the latest year with answers."), _LANGUAGE],
-    responses={200: s.NeedsResultsSerializer},
+    responses={200: s.TrainingNeedsResultsSerializer},
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
@@ -165,7 +165,7 @@ def needs_results(request):
     if not str(year).isdigit() or not 2000 <= int(year) <= 2100:
         raise NotFound("No such survey year.")
     results = needs.needs_results(int(year))
-    data = s.NeedsResultsSerializer(results).data
+    data = s.TrainingNeedsResultsSerializer(results).data
     data["suppressed"] = results.suppressed
     return Response(data)
 
@@ -174,7 +174,7 @@ def needs_results(request):
     tags=["training"],
     summary="Search programmes, lessons and case studies",
     parameters=[OpenApiParameter("q", str, required=True)],
-    responses={200: s.SearchHitSerializer(many=True)},
+    responses={200: s.TrainingSearchHitSerializer(many=True)},
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
@@ -189,13 +189,13 @@ def search_view(request):
         {"kind": "case_study", "title": case.title_i18n, "url": request.build_absolute_uri(case.get_absolute_url())}
         for case in found.case_studies
     ]
-    return Response(s.SearchHitSerializer(hits, many=True).data)
+    return Response(s.TrainingSearchHitSerializer(hits, many=True).data)
 
 
 # --- the signed-in learner ----------------------------------------------------------------------
 
 
-@extend_schema(tags=["training"], summary="Your progress per module and field", responses={200: s.ProgressSerializer})
+@extend_schema(tags=["training"], summary="Your progress per module and field", responses={200: s.TrainingProgressSerializer})
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
 def progress_view(request):
@@ -214,14 +214,14 @@ def progress_view(request):
             for f in progress.progress_by_field(Field.objects.all(), modules, state)
         ],
     }
-    return Response(s.ProgressSerializer(data).data)
+    return Response(s.TrainingProgressSerializer(data).data)
 
 
 @extend_schema(
     tags=["training"],
     summary="Mark a lesson complete (PUT) or not (DELETE)",
     request=None,
-    responses={200: s.CompletionSerializer, **_REFUSALS},
+    responses={200: s.TrainingCompletionSerializer, **_REFUSALS},
 )
 @api_view(["PUT", "DELETE"])
 @permission_classes([IsAuthenticated])
@@ -239,7 +239,7 @@ def lesson_completion(request, slug, lesson_slug):
     tags=["training"],
     summary="The module's quiz, without its answers",
     description="The correct answers and the feedback are sent only in the result of an attempt.",
-    responses={200: s.QuizSerializer, 409: MessageSerializer, **_REFUSALS},
+    responses={200: s.TrainingQuizSerializer, 409: MessageSerializer, **_REFUSALS},
 )
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
@@ -249,7 +249,7 @@ def quiz_detail(request, slug):
     if not questions:
         raise Conflict(quizzes.QuizUnavailable.__doc__)
     return Response(
-        s.QuizSerializer(
+        s.TrainingQuizSerializer(
             {"module": module.slug, "passing_percent": module.passing_percent, "questions": questions}
         ).data
     )
@@ -259,9 +259,9 @@ def quiz_detail(request, slug):
     tags=["training"],
     summary="Submit a quiz attempt",
     description="Checked on the server; the response gives the score, whether it passed and the feedback per answer.",
-    request=s.QuizAttemptInputSerializer,
+    request=s.TrainingQuizAttemptInputSerializer,
     responses={
-        201: s.QuizAttemptSerializer,
+        201: s.TrainingQuizAttemptSerializer,
         400: OpenApiResponse(description="A question unanswered or a choice of another question."),
         409: MessageSerializer,
         **_REFUSALS,
@@ -271,12 +271,12 @@ def quiz_detail(request, slug):
 @permission_classes([IsAuthenticated])
 def quiz_attempt(request, slug):
     module = _module(request, slug)
-    payload = s.QuizAttemptInputSerializer(data=request.data)
+    payload = s.TrainingQuizAttemptInputSerializer(data=request.data)
     payload.is_valid(raise_exception=True)
     answers = {item["question"]: item["choice"] for item in payload.validated_data["answers"]}
     with domain_errors("answers"):
         result = quizzes.quiz_attempt_submit(user=request.user, module=module, answers=answers)
-    data = s.QuizAttemptSerializer({"attempt": result, "feedback": quizzes.attempt_feedback(result)}).data
+    data = s.TrainingQuizAttemptSerializer({"attempt": result, "feedback": quizzes.attempt_feedback(result)}).data
     return Response(data, status=status.HTTP_201_CREATED)
 
 
@@ -286,7 +286,7 @@ def quiz_attempt(request, slug):
     description="Needs every lesson complete and the quiz passed (else 409). The PDF is rendered in the "
     "background: poll the record until `pdf_url` is set.",
     request=None,
-    responses={202: s.RecordSerializer, 409: MessageSerializer, **_REFUSALS},
+    responses={202: s.TrainingRecordSerializer, 409: MessageSerializer, **_REFUSALS},
 )
 @api_view(["POST"])
 @permission_classes([IsAuthenticated])
@@ -294,11 +294,11 @@ def record_request(request, slug):
     module = _module(request, slug)
     with domain_errors():
         record = records.completion_record_request(user=request.user, module=module)
-    return Response(s.RecordSerializer(record, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+    return Response(s.TrainingRecordSerializer(record, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 
 @extend_schema(
-    tags=["training"], summary="One of your completion records", responses={200: s.RecordSerializer, **_REFUSALS}
+    tags=["training"], summary="One of your completion records", responses={200: s.TrainingRecordSerializer, **_REFUSALS}
 )
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
@@ -306,7 +306,7 @@ def record_detail(request, public_id):
     record = get_object_or_404(
         CompletionRecord.objects.visible_to(request.user).select_related("module"), public_id=public_id
     )
-    return Response(s.RecordSerializer(record, context={"request": request}).data)
+    return Response(s.TrainingRecordSerializer(record, context={"request": request}).data)
 
 
 @extend_schema(
@@ -326,19 +326,19 @@ def record_pdf(request, public_id):
     return pdf_response(record)
 
 
-@extend_schema(tags=["training"], summary="Verify a completion record", responses={200: s.VerificationSerializer})
+@extend_schema(tags=["training"], summary="Verify a completion record", responses={200: s.TrainingVerificationSerializer})
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def record_verify(request, public_id):
     record = get_object_or_404(CompletionRecord, public_id=public_id)
-    return Response(s.VerificationSerializer(record).data)
+    return Response(s.TrainingVerificationSerializer(record).data)
 
 
 @extend_schema(
     tags=["training"],
     summary="Answer this year's training-needs survey",
     description="Once a year, for people who belong to a cluster organisation (a second answer is 409).",
-    request=s.NeedsInputSerializer,
+    request=s.TrainingNeedsInputSerializer,
     responses={
         201: OpenApiResponse(description="Saved."),
         400: OpenApiResponse(description="Incomplete."),
@@ -349,7 +349,7 @@ def record_verify(request, public_id):
 @api_view(["POST"])
 @permission_classes([IsAuthenticated])
 def needs_response(request):
-    payload = s.NeedsInputSerializer(data=request.data)
+    payload = s.TrainingNeedsInputSerializer(data=request.data)
     payload.is_valid(raise_exception=True)
     by_slug = {field.slug: field.pk for field in Field.objects.all()}
     given = payload.validated_data["needs"]
@@ -372,7 +372,7 @@ def needs_response(request):
     tags=["training"],
     summary="Recommendations for your organisations",
     description="Per organisation with a decided assessment: what helps with its red and yellow indicators.",
-    responses={200: s.OrganisationRecommendationsSerializer(many=True)},
+    responses={200: s.TrainingOrganisationRecommendationsSerializer(many=True)},
 )
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
@@ -385,4 +385,4 @@ def recommendations(request):
         {"organisation": slugs[org_id], "assessment": weak.assessment_public_id, "recommendations": recs}
         for org_id, (weak, recs) in found.items()
     ]
-    return Response(s.OrganisationRecommendationsSerializer(data, many=True).data)
+    return Response(s.TrainingOrganisationRecommendationsSerializer(data, many=True).data)
