@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from weasyprint import HTML, URLFetcher
 
@@ -20,7 +21,10 @@ class StaticFilesOnly(URLFetcher):
     def fetch(self, url, headers=None):
         parsed = urlsplit(url)
         if parsed.scheme in ("http", "https") and parsed.path.startswith(STATIC_PREFIX):
-            found = finders.find(unquote(parsed.path[len(STATIC_PREFIX) :]))
+            try:
+                found = finders.find(unquote(parsed.path[len(STATIC_PREFIX) :]))
+            except SuspiciousFileOperation:  # "../" out of the static folders
+                found = None
             if found:
                 return super().fetch(Path(found).as_uri(), headers)
         raise ValueError(f"PDF rendering reads only static files, not {url!r}")
