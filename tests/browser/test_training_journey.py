@@ -12,7 +12,9 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_learner_completes_a_recommended_module_and_downloads_the_record(
-    signed_in_page, decided, owner_a  # noqa: F811
+    signed_in_page,
+    decided,  # noqa: F811 - the fixture imported above
+    owner_a,
 ):
     content_load()
     module = Module.objects.get(slug="financing-the-cluster-organisation")

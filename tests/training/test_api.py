@@ -138,7 +138,9 @@ def test_a_record_is_issued_and_its_pdf_served_to_its_learner_only(
 ):
     from rest_framework.test import APIClient
 
-    LessonCompletion.objects.bulk_create(LessonCompletion(user=outsider, lesson=lesson) for lesson in module.lessons.all())
+    LessonCompletion.objects.bulk_create(
+        LessonCompletion(user=outsider, lesson=lesson) for lesson in module.lessons.all()
+    )
     answers = [{"question": q.pk, "choice": q.choices.get(is_correct=True).pk} for q in module.questions.all()]
     client = api_as(outsider)
     client.post(API + "modules/strategy/quiz/attempts/", {"answers": answers}, format="json")

@@ -18,7 +18,9 @@ def _request(client, module):
 
 
 def _jobs(record):
-    return Job.objects.filter(content_type=ContentType.objects.get_for_model(CompletionRecord), object_id=str(record.pk))
+    return Job.objects.filter(
+        content_type=ContentType.objects.get_for_model(CompletionRecord), object_id=str(record.pk)
+    )
 
 
 def test_it_is_refused_with_the_reason_before_the_lessons_are_complete(client_as, outsider, module):
@@ -29,7 +31,10 @@ def test_it_is_refused_with_the_reason_before_the_lessons_are_complete(client_as
 
     assert response.status_code == 303
     assert not CompletionRecord.objects.exists()
-    assert "Mark every lesson of this module complete first (0 of 3 so far)." in client.get(response["Location"]).content.decode()
+    assert (
+        "Mark every lesson of this module complete first (0 of 3 so far)."
+        in client.get(response["Location"]).content.decode()
+    )
 
 
 def test_it_is_refused_before_the_quiz_is_passed(client_as, outsider, module):

@@ -1,7 +1,6 @@
 """The content written for the portal loads completely, once, and the demo hook adds an instructor and
 survey answers without repeating itself."""
 
-
 from accounts.demo import demo_seed
 from labels.selectors import current_indicators
 from training.content import content_load
@@ -37,7 +36,12 @@ def test_loading_again_creates_nothing(framework):
     again = content_load()
 
     assert (again.modules, again.case_studies, again.programmes, again.fields) == (0, 0, 0, 0)
-    assert counts == (Module.objects.count(), Lesson.objects.count(), CaseStudy.objects.count(), Programme.objects.count())
+    assert counts == (
+        Module.objects.count(),
+        Lesson.objects.count(),
+        CaseStudy.objects.count(),
+        Programme.objects.count(),
+    )
 
 
 def test_the_demo_hook_adds_an_instructor_and_survey_answers_idempotently(db, settings):

@@ -8,7 +8,7 @@ def _content(fields=3, modules_per_field=3, lessons=3):
     created = []
     for f in range(fields):
         field = TrainingFieldFactory(slug=f"f-{f}", position=f)
-        for m in range(modules_per_field):
+        for _m in range(modules_per_field):
             module = ModuleFactory(field=field)
             for n in range(lessons):
                 LessonFactory(module=module, position=n)

@@ -23,7 +23,9 @@ def test_it_refuses_anything_else(url):
 
 def test_a_template_becomes_a_pdf_without_fetching_outside(tmp_path, settings):
     template = tmp_path / "probe.html"
-    template.write_text('<link rel="stylesheet" href="/static/css/training_pdf.css"><img src="file:///etc/hostname"><p>Hi</p>')
+    template.write_text(
+        '<link rel="stylesheet" href="/static/css/training_pdf.css"><img src="file:///etc/hostname"><p>Hi</p>'
+    )
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     engines._engines = {}  # noqa: SLF001 - the changed TEMPLATES take effect only for a fresh engine
 

@@ -84,7 +84,9 @@ def test_an_older_assessment_shows_none(client_as, decided, owner_a):
     assert "Training for the red and yellow indicators" not in page
 
 
-def test_the_dashboard_section_queries_do_not_grow_with_content(client_as, decided, viewer_a, django_assert_max_num_queries):
+def test_the_dashboard_section_queries_do_not_grow_with_content(
+    client_as, decided, viewer_a, django_assert_max_num_queries
+):
     client = client_as(viewer_a)
     _content()
     client.get("/dashboard/")

@@ -113,7 +113,9 @@ def module_detail(request, slug):
     return Response(s.TrainingModuleSerializer(module, context={"request": request}).data)
 
 
-@extend_schema(tags=["training"], summary="One lesson", parameters=[_LANGUAGE], responses={200: s.TrainingLessonSerializer})
+@extend_schema(
+    tags=["training"], summary="One lesson", parameters=[_LANGUAGE], responses={200: s.TrainingLessonSerializer}
+)
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def lesson_detail(request, slug, lesson_slug):
@@ -195,7 +197,9 @@ def search_view(request):
 # --- the signed-in learner ----------------------------------------------------------------------
 
 
-@extend_schema(tags=["training"], summary="Your progress per module and field", responses={200: s.TrainingProgressSerializer})
+@extend_schema(
+    tags=["training"], summary="Your progress per module and field", responses={200: s.TrainingProgressSerializer}
+)
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
 def progress_view(request):
@@ -294,11 +298,15 @@ def record_request(request, slug):
     module = _module(request, slug)
     with domain_errors():
         record = records.completion_record_request(user=request.user, module=module)
-    return Response(s.TrainingRecordSerializer(record, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+    return Response(
+        s.TrainingRecordSerializer(record, context={"request": request}).data, status=status.HTTP_202_ACCEPTED
+    )
 
 
 @extend_schema(
-    tags=["training"], summary="One of your completion records", responses={200: s.TrainingRecordSerializer, **_REFUSALS}
+    tags=["training"],
+    summary="One of your completion records",
+    responses={200: s.TrainingRecordSerializer, **_REFUSALS},
 )
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
@@ -326,7 +334,9 @@ def record_pdf(request, public_id):
     return pdf_response(record)
 
 
-@extend_schema(tags=["training"], summary="Verify a completion record", responses={200: s.TrainingVerificationSerializer})
+@extend_schema(
+    tags=["training"], summary="Verify a completion record", responses={200: s.TrainingVerificationSerializer}
+)
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def record_verify(request, public_id):
