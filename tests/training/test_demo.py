@@ -1,10 +1,14 @@
 """The content written for the portal loads completely, once, and the demo hook adds an instructor and
 survey answers without repeating itself."""
 
-from accounts.demo import demo_seed
+import random
+
+from accounts.choices import MembershipRole
 from labels.selectors import current_indicators
+from tests.factories import MembershipFactory
+from training import demo
 from training.content import content_load
-from training.models import CaseStudy, InstructorGrant, Lesson, Module, NeedsResponse, Programme
+from training.models import CaseStudy, FieldNeed, InstructorGrant, Lesson, Module, NeedsResponse, Programme
 
 
 def test_the_content_covers_every_area_with_substance(framework):
@@ -44,14 +48,15 @@ def test_loading_again_creates_nothing(framework):
     )
 
 
-def test_the_demo_hook_adds_an_instructor_and_survey_answers_idempotently(db, settings):
-    settings.SEED_DEMO_ALLOWED = True
-    demo_seed(orgs=40, seed=1, hooks=True)
-    responses = NeedsResponse.objects.count()
+def test_the_demo_hook_adds_an_instructor_and_survey_answers_idempotently(framework, staff_user, settings):
+    owners = [MembershipFactory(role=MembershipRole.OWNER).user for _ in range(12)]
+    users = {"staff@example.org": staff_user}
 
-    demo_seed(orgs=40, seed=1, hooks=True)
+    demo.seed(random.Random(1), [], users)
+    responses = NeedsResponse.objects.count()
+    demo.seed(random.Random(1), [], users)
 
     assert InstructorGrant.objects.filter(user__email="instructor@example.org").exists()
-    assert responses >= 2 * settings.PEER_GROUP_MIN_SIZE
-    assert NeedsResponse.objects.count() == responses
+    assert responses == 2 * len(owners) and NeedsResponse.objects.count() == responses
+    assert FieldNeed.objects.count() == responses * 11
     assert Module.objects.count() == 6
