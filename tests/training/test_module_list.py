@@ -54,3 +54,15 @@ def test_its_query_count_does_not_grow_with_content(client_as, outsider, django_
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/training/")
     assert response.status_code == 200
+
+
+def test_the_status_quo_page_links_the_catalogue_and_what_helps_per_indicator(client, framework, module):
+    from .conftest import link
+
+    link(module.lessons.first(), "T2")
+
+    with_content = client.get("/training/status-quo/").content.decode()
+
+    assert 'href="/labels/catalogue/"' in with_content
+    assert "T2 · Action plan and monitoring" in with_content
+    assert module.get_absolute_url() in with_content

@@ -23,7 +23,6 @@ def home(request):
 
 def status_quo(request):
     """Quality indicators, training needs and current programmes: the overview the initiative began with."""
-    years = needs.survey_years()
     return render(
         request,
         "training/status_quo.html",
@@ -31,7 +30,6 @@ def status_quo(request):
             "help": indicator_help(),
             "programme_count": Programme.objects.count(),
             "case_count": CaseStudy.objects.published().count(),
-            "survey_years": years,
-            "minimum": needs.needs_results(years[0][0]).minimum if years else None,
+            "survey_years": needs.survey_years(),
         },
     )
