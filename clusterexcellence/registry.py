@@ -147,3 +147,38 @@ def register_api_root(key: str, *, url_name: str, order: int) -> None:
 
 def api_root_entries() -> list[ApiRootEntry]:
     return sorted(_API_ROOT.values(), key=lambda entry: (entry.order, entry.key))
+
+
+# Page panels --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PagePanel:
+    page: str
+    key: str
+    template: str
+    order: int
+    load: Callable[[Any, Any], dict | None]
+
+
+_PANELS: dict[tuple[str, str], PagePanel] = {}
+
+
+def register_page_panel(
+    page: str, key: str, *, template: str, order: int, load: Callable[[Any, Any], dict | None]
+) -> None:
+    """A panel another app adds to a page it does not own (e.g. "labels.assessment").
+
+    `load(request, subject)` gets the page's object, reads only its ids (the owning app's models
+    stay its own) and returns the template's `section` context, or None to leave the panel out."""
+    _PANELS[(page, key)] = PagePanel(page, key, template, order, load)
+
+
+def panels_for(page: str, request, subject) -> list[LoadedSection]:
+    """The panels registered for `page`, loaded for `subject`, in display order."""
+    loaded = []
+    for panel in sorted((p for p in _PANELS.values() if p.page == page), key=lambda p: (p.order, p.key)):
+        context = panel.load(request, subject)
+        if context is not None:
+            loaded.append(LoadedSection(panel.key, panel.template, context))
+    return loaded

@@ -183,3 +183,62 @@ def current_labels(organisation_ids: Iterable[int] | None = None, *, today: date
 def organisations_with_valid_label(*, level: str | None = None) -> set[int]:
     """Ids of the organisations holding a valid label (of `level`, when given)."""
     return {org_id for org_id, label in current_labels().items() if level is None or label.level == level}
+
+
+@dataclass(frozen=True)
+class WeakIndicator:
+    """An indicator rated red or yellow by the assessors, with its title in the active language."""
+
+    key: str
+    code: str
+    title: str
+    rating: str
+
+
+@dataclass(frozen=True)
+class Weaknesses:
+    """The red and yellow indicators of an organisation's latest decided assessment, red first."""
+
+    organisation_id: int
+    assessment_id: int
+    assessment_public_id: str
+    decided_at: date
+    indicators: list[WeakIndicator]
+
+
+def latest_weaknesses(organisation_ids: Iterable[int]) -> dict[int, Weaknesses]:
+    """By organisation id: the red and yellow indicators of its latest decided assessment (two queries).
+
+    Organisations without a decided assessment are left out; one with no red or yellow rating
+    is present with an empty list."""
+    latest = latest_decided_assessments(organisation_ids)
+    if not latest:
+        return {}
+    by_assessment = {decided.assessment_id: decided for decided in latest.values()}
+    reviews = (
+        Review.objects.filter(assessment_id__in=list(by_assessment), rating__in=[Rating.RED, Rating.YELLOW])
+        .select_related("indicator__framework", "indicator__area")
+        .order_by("indicator__area__position", "indicator__position", "indicator__pk")
+    )
+    found: dict[int, list[WeakIndicator]] = {assessment_id: [] for assessment_id in by_assessment}
+    for review in reviews:
+        indicator = review.indicator
+        found[review.assessment_id].append(
+            WeakIndicator(
+                key=indicator_key(indicator.framework.code, indicator.code),
+                code=indicator.code,
+                title=indicator.title_i18n,
+                rating=review.rating,
+            )
+        )
+    return {
+        decided.organisation_id: Weaknesses(
+            organisation_id=decided.organisation_id,
+            assessment_id=decided.assessment_id,
+            assessment_public_id=decided.public_id,
+            decided_at=decided.decided_at,
+            # Red before yellow: the most urgent first, each in catalogue order (sorted is stable).
+            indicators=sorted(found[assessment_id], key=lambda weak: weak.rating != Rating.RED),
+        )
+        for assessment_id, decided in by_assessment.items()
+    }

@@ -55,3 +55,94 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = MembershipRole.OWNER
+
+
+# Training ---------------------------------------------------------------------------------------
+
+
+class TrainingFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Field"
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"field-{n}")
+    title = factory.Sequence(lambda n: f"Field {n}")
+
+
+class ModuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Module"
+
+    slug = factory.Sequence(lambda n: f"module-{n}")
+    field = factory.SubFactory(TrainingFieldFactory)
+    title = factory.Sequence(lambda n: f"Module {n}")
+    summary = "What this module teaches."
+    is_published = True
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Lesson"
+
+    module = factory.SubFactory(ModuleFactory)
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    body = "Some **Markdown**."
+    minutes = 15
+    position = factory.Sequence(lambda n: n)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Question"
+        skip_postgeneration_save = True
+
+    module = factory.SubFactory(ModuleFactory)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    position = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def choices(question, create, extracted, **kwargs):
+        """Three choices, the second one correct, each with its own feedback."""
+        if create:
+            from training.models import Choice
+
+            Choice.objects.bulk_create(
+                Choice(question=question, text=f"Answer {n}", is_correct=n == 1, feedback=f"Feedback {n}", position=n)
+                for n in range(3)
+            )
+
+
+class CaseStudyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.CaseStudy"
+
+    slug = factory.Sequence(lambda n: f"case-{n}")
+    title = factory.Sequence(lambda n: f"Case {n}")
+    cluster_name = "Example Cluster (fictional)"
+    country = "AT"
+    sector = Sector.FOOD
+    summary = "A summary."
+    context = "The context."
+    challenge = "The challenge."
+    actions = "What was done."
+    results = "The results."
+    lessons = "The lessons."
+    discussion_questions = "First question?\nSecond question?"
+    teaching_note = "Secret teaching note."
+    is_published = True
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Programme"
+
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    title = factory.Sequence(lambda n: f"Programme {n}")
+    provider = "Academy"
+    country = "DE"
+    language = "en"
+    format = "online"
+    duration = "3 days"
+    level = "introductory"
+    url = "https://training.example.test/"

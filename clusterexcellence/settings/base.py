@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_countries",
+    "import_export",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -201,6 +202,9 @@ SPECTACULAR_SETTINGS = {
         "RecommendationEnum": "labels.models.Recommendation",
         "RatingEnum": "labels.choices.Rating",
         "AreaStatusEnum": "labels.api.assessment_outputs.AreaStatus",
+        "TrainingLanguageEnum": "training.choices.LANGUAGE_CHOICES",
+        "ProgrammeFormatEnum": "training.choices.ProgrammeFormat",
+        "ProgrammeLevelEnum": "training.choices.ProgrammeLevel",
     },
 }
 
@@ -215,6 +219,11 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# django-import-export keeps an uploaded file between its preview and the confirmation in the cache
+# (Redis when configured), so the two requests may reach different web processes.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 10)
 PEER_GROUP_MIN_SIZE = env_int("PEER_GROUP_MIN_SIZE", 5)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from clusterexcellence.registry import panels_for
+
 from .. import answers, permissions, transitions
 from ..assessment_scores import indicators_of, provisional_result, verified_result
 from ..choices import Level, Rating
@@ -111,6 +113,7 @@ def task_list(request, public_id):
         "can_decide": assessment.status == Status.RECOMMENDED and permissions.can_decide(user, assessment),
         "can_assign": assessment.status == Status.SUBMITTED and permissions.can_assign(user),
         "decided": assessment.status in Status.decided(),
+        "panels": panels_for("labels.assessment", request, assessment),
     }
     return render(request, "labels/task_list.html", context)
 
@@ -450,6 +453,7 @@ def score_explanation(request, public_id):
             "verified": verified,
             "verified_outcome": verified_outcome,
             "min_score": assessment.level_rules.get("min_score_percent"),
+            "panels": panels_for("labels.assessment", request, assessment),
         },
     )
 

@@ -50,3 +50,28 @@ def test_a_rejection_is_no_label(recommended, board_member, org_a):
 
     assert selectors.current_labels() == {}
     assert selectors.latest_decided_assessments()[org_a.pk].approved is False
+
+
+def test_latest_weaknesses_lists_red_before_yellow_with_titles_in_two_queries(
+    recommended, board_member, org_a, org_b, framework, django_assert_num_queries
+):
+    from labels.models import Review
+
+    approved = _approve(recommended, board_member)
+    Review.objects.filter(assessment=approved, indicator__code="T2").update(rating="yellow")
+    Review.objects.filter(assessment=approved, indicator__code="F6").update(rating="red")
+
+    with django_assert_num_queries(2):
+        found = selectors.latest_weaknesses([org_a.pk, org_b.pk])
+
+    assert set(found) == {org_a.pk}
+    weak = found[org_a.pk]
+    assert weak.assessment_id == approved.pk
+    assert [(w.code, w.rating) for w in weak.indicators] == [("F6", "red"), ("T2", "yellow")]
+    assert weak.indicators[1].title == "Action plan and monitoring"
+    assert weak.indicators[1].key == f"{framework.code}:T2"
+
+
+def test_latest_weaknesses_is_empty_without_decided_assessments(org_a, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert selectors.latest_weaknesses([org_a.pk]) == {}

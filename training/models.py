@@ -1,1 +1,0 @@
-"""Models of the training app; they arrive with its first issue."""
