@@ -16,7 +16,7 @@ from ..models.profiles import BIO_MAX, EXPERTISE_TAG_MAX, EXPERTISE_TAGS_MAX, HE
 from ..text import bio_html
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class ClubMembershipSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(choices=MembershipStatus.choices, read_only=True)
 
     class Meta:
@@ -62,7 +62,7 @@ class _LanguagesField(serializers.MultipleChoiceField):
         return ",".join(code for code, _label in LANGUAGES if code in codes)
 
 
-class ProfileSerializer(serializers.ModelSerializer):
+class ClubProfileSerializer(serializers.ModelSerializer):
     """A member's profile as others see it."""
 
     id = serializers.UUIDField(source="public_id", read_only=True)
@@ -110,7 +110,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         return self._absolute(profile.get_absolute_url())
 
 
-class OwnProfileSerializer(ProfileSerializer):
+class OwnClubProfileSerializer(ClubProfileSerializer):
     """The member's own profile: the same, plus who sees it, and writable."""
 
     name = serializers.CharField(max_length=NAME_MAX)
@@ -120,8 +120,8 @@ class OwnProfileSerializer(ProfileSerializer):
     sector = serializers.ChoiceField(choices=Sector.choices, required=False, allow_blank=True)
     visibility = serializers.ChoiceField(choices=Visibility.choices, required=False)
 
-    class Meta(ProfileSerializer.Meta):
-        fields = [*ProfileSerializer.Meta.fields, "visibility", "featured"]
+    class Meta(ClubProfileSerializer.Meta):
+        fields = [*ClubProfileSerializer.Meta.fields, "visibility", "featured"]
         read_only_fields = ["id", "bio_html", "photo_url", "url"]
 
 
@@ -136,7 +136,7 @@ def _name(user) -> str:
         return ""
 
 
-class PersonSerializer(serializers.Serializer):
+class ClubPersonSerializer(serializers.Serializer):
     """Who sent or received a message: the profile's id and name, never the address."""
 
     id = serializers.SerializerMethodField()
@@ -152,10 +152,10 @@ class PersonSerializer(serializers.Serializer):
         return _name(user)
 
 
-class MessageSerializer(serializers.ModelSerializer):
+class ClubMessageSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    sender = PersonSerializer(read_only=True)
-    recipient = PersonSerializer(read_only=True)
+    sender = ClubPersonSerializer(read_only=True)
+    recipient = ClubPersonSerializer(read_only=True)
     reply_to = serializers.UUIDField(source="reply_to.public_id", read_only=True, allow_null=True)
 
     class Meta:
@@ -179,13 +179,13 @@ class ReportSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=REPORT_MAX)
 
 
-class BlockSerializer(serializers.Serializer):
+class ClubBlockSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    blocked = PersonSerializer(read_only=True)
+    blocked = ClubPersonSerializer(read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
 
 
-class EventSerializer(serializers.ModelSerializer):
+class ClubEventSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     kind = serializers.ChoiceField(choices=EventKind.choices, read_only=True)
     places_taken = serializers.IntegerField(source="taken", read_only=True)
@@ -231,7 +231,7 @@ class EventSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(reverse("club:event_ics", args=[event.public_id]))
 
 
-class RegistrationSerializer(serializers.Serializer):
+class ClubRegistrationSerializer(serializers.Serializer):
     event = serializers.UUIDField(source="event.public_id", read_only=True)
     title = serializers.CharField(source="event.title", read_only=True)
     starts_at = serializers.DateTimeField(source="event.starts_at", read_only=True)

@@ -26,17 +26,17 @@ from ..directory import DirectoryQuery, directory_search
 from ..models import Block, ClubMembership, Event, Message, Profile, Registration
 from .serializers import (
     ApplicationSerializer,
-    BlockSerializer,
     CalendarSerializer,
+    ClubBlockSerializer,
+    ClubEventSerializer,
+    ClubMembershipSerializer,
+    ClubMessageSerializer,
+    ClubProfileSerializer,
+    ClubRegistrationSerializer,
     DecisionSerializer,
-    EventSerializer,
-    MembershipSerializer,
     MessageCreateSerializer,
-    MessageSerializer,
-    OwnProfileSerializer,
+    OwnClubProfileSerializer,
     PhotoSerializer,
-    ProfileSerializer,
-    RegistrationSerializer,
     ReplySerializer,
     ReportSerializer,
 )
@@ -76,14 +76,14 @@ def _membership_response(request, code=status.HTTP_200_OK) -> Response:
     membership = ClubMembership.objects.filter(user=request.user).first()
     if membership is None:
         raise NotFound(_("You have not applied to the club."))
-    return Response(MembershipSerializer(membership).data, status=code)
+    return Response(ClubMembershipSerializer(membership).data, status=code)
 
 
 @extend_schema(
     tags=["club"],
     methods=["GET"],
     summary="Your club membership or application",
-    responses={200: MembershipSerializer, 404: _404},
+    responses={200: ClubMembershipSerializer, 404: _404},
 )
 @extend_schema(
     tags=["club"],
@@ -91,20 +91,22 @@ def _membership_response(request, code=status.HTTP_200_OK) -> Response:
     summary="Apply to join the club",
     description="Open to people who never applied and to declined applicants; 409 for members, pending "
     "applicants and former members (who rejoin instead).",
-    request=MembershipSerializer,
-    responses={201: MembershipSerializer, 400: OpenApiTypes.OBJECT, 409: _409},
+    request=ClubMembershipSerializer,
+    responses={201: ClubMembershipSerializer, 400: OpenApiTypes.OBJECT, 409: _409},
 )
 @api_view(["GET", "POST"])
 def membership(request):
     if request.method == "POST":
-        data = _valid(MembershipSerializer, request)
+        data = _valid(ClubMembershipSerializer, request)
         with domain_errors():
             memberships.membership_apply(user=request.user, **data)
         return _membership_response(request, status.HTTP_201_CREATED)
     return _membership_response(request)
 
 
-@extend_schema(tags=["club"], summary="Leave the club", request=None, responses={200: MembershipSerializer, 409: _409})
+@extend_schema(
+    tags=["club"], summary="Leave the club", request=None, responses={200: ClubMembershipSerializer, 409: _409}
+)
 @api_view(["POST"])
 def membership_leave(request):
     with domain_errors():
@@ -116,7 +118,7 @@ def membership_leave(request):
     tags=["club"],
     summary="Rejoin the club (former members)",
     request=None,
-    responses={200: MembershipSerializer, 409: _409},
+    responses={200: ClubMembershipSerializer, 409: _409},
 )
 @api_view(["POST"])
 def membership_rejoin(request):
@@ -176,7 +178,7 @@ _FILTERS = [
     summary="The members' directory",
     description="Public and members-only profiles of current members; hidden profiles never appear.",
     parameters=_FILTERS,
-    responses={200: ProfileSerializer(many=True), 403: _403},
+    responses={200: ClubProfileSerializer(many=True), 403: _403},
 )
 @api_view(["GET"])
 @permission_classes(MEMBERS)
@@ -185,7 +187,7 @@ def member_list(request):
     query = DirectoryQuery(
         **{name: params.get(name, "")[:100] for name in ("country", "language", "sector")}, text=params.get("q", "")
     )
-    return _paginated(request, directory_search(Profile.objects.visible_to(request.user), query), ProfileSerializer)
+    return _paginated(request, directory_search(Profile.objects.visible_to(request.user), query), ClubProfileSerializer)
 
 
 @extend_schema(
@@ -193,35 +195,35 @@ def member_list(request):
     summary="One member's profile",
     parameters=[_ID],
     description="Public profiles for everyone, members-only ones for members.",
-    responses={200: ProfileSerializer, 404: _404},
+    responses={200: ClubProfileSerializer, 404: _404},
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def member_detail(request, public_id):
     profile = get_object_or_404(Profile.objects.visible_to(request.user), public_id=public_id)
-    return Response(ProfileSerializer(profile, context={"request": request}).data)
+    return Response(ClubProfileSerializer(profile, context={"request": request}).data)
 
 
-@extend_schema(tags=["club"], methods=["GET"], summary="Your own profile", responses={200: OwnProfileSerializer})
+@extend_schema(tags=["club"], methods=["GET"], summary="Your own profile", responses={200: OwnClubProfileSerializer})
 @extend_schema(
     tags=["club"],
     methods=["PATCH"],
     summary="Change your own profile",
-    request=OwnProfileSerializer,
-    responses={200: OwnProfileSerializer, 400: OpenApiTypes.OBJECT, 403: _403},
+    request=OwnClubProfileSerializer,
+    responses={200: OwnClubProfileSerializer, 400: OpenApiTypes.OBJECT, 403: _403},
 )
 @api_view(["GET", "PATCH"])
 @permission_classes(MEMBERS)
 def own_profile(request):
     profile = Profile.objects.filter(user=request.user).first()
     if request.method == "PATCH":
-        serializer = OwnProfileSerializer(profile, data=request.data, partial=True, context={"request": request})
+        serializer = OwnClubProfileSerializer(profile, data=request.data, partial=True, context={"request": request})
         serializer.is_valid(raise_exception=True)
         with domain_errors():
             profile = profiles.profile_update(user=request.user, **serializer.validated_data)
     if profile is None:
         raise NotFound(_("You have no profile yet."))
-    return Response(OwnProfileSerializer(profile, context={"request": request}).data)
+    return Response(OwnClubProfileSerializer(profile, context={"request": request}).data)
 
 
 @extend_schema(
@@ -230,7 +232,7 @@ def own_profile(request):
     summary="Upload your photo (multipart)",
     description="Checked as an image by its content, cropped square, resized and stripped of metadata.",
     request={"multipart/form-data": PhotoSerializer},
-    responses={200: OwnProfileSerializer, 400: OpenApiTypes.OBJECT, 403: _403},
+    responses={200: OwnClubProfileSerializer, 400: OpenApiTypes.OBJECT, 403: _403},
 )
 @extend_schema(tags=["club"], methods=["DELETE"], summary="Remove your photo", responses={204: None})
 @api_view(["PUT", "DELETE"])
@@ -243,7 +245,7 @@ def own_photo(request):
     data = _valid(PhotoSerializer, request)
     with domain_errors("photo"):
         profile = profiles.profile_photo_set(user=request.user, upload=data["photo"])
-    return Response(OwnProfileSerializer(profile, context={"request": request}).data)
+    return Response(OwnClubProfileSerializer(profile, context={"request": request}).data)
 
 
 # Messages -----------------------------------------------------------------------------------------
@@ -264,14 +266,14 @@ def _send(request, **kwargs) -> Response:
             message = messaging.message_send(sender=request.user, **kwargs)
     except messaging.RateLimited as refusal:  # domain_errors would make it a 409
         raise Throttled(detail=str(refusal)) from refusal
-    return Response(MessageSerializer(_message(request, message.public_id)).data, status=status.HTTP_201_CREATED)
+    return Response(ClubMessageSerializer(_message(request, message.public_id)).data, status=status.HTTP_201_CREATED)
 
 
 _RATE = OpenApiResponse(DetailSerializer, description="Too many messages this hour (CLUB_MESSAGES_PER_HOUR).")
 
 
 @extend_schema(
-    tags=["club"], methods=["GET"], summary="Your inbox", responses={200: MessageSerializer(many=True), 403: _403}
+    tags=["club"], methods=["GET"], summary="Your inbox", responses={200: ClubMessageSerializer(many=True), 403: _403}
 )
 @extend_schema(
     tags=["club"],
@@ -279,7 +281,7 @@ _RATE = OpenApiResponse(DetailSerializer, description="Too many messages this ho
     summary="Send a message to a member",
     description="Delivered in the portal and by e-mail in the recipient's language; addresses stay hidden.",
     request=MessageCreateSerializer,
-    responses={201: MessageSerializer, 400: OpenApiTypes.OBJECT, 403: _403, 404: _404, 429: _RATE},
+    responses={201: ClubMessageSerializer, 400: OpenApiTypes.OBJECT, 403: _403, 404: _404, 429: _RATE},
 )
 @api_view(["GET", "POST"])
 @permission_classes(MEMBERS)
@@ -290,27 +292,27 @@ def message_list(request):
         if not permissions.can_contact_profile(request.user, profile):
             raise PermissionDenied(_("You cannot send a message to this member."))
         return _send(request, recipient=profile.user, subject=data["subject"], body=data["body"])
-    return _paginated(request, _messages().filter(recipient=request.user), MessageSerializer)
+    return _paginated(request, _messages().filter(recipient=request.user), ClubMessageSerializer)
 
 
-@extend_schema(tags=["club"], summary="Messages you sent", responses={200: MessageSerializer(many=True), 403: _403})
+@extend_schema(tags=["club"], summary="Messages you sent", responses={200: ClubMessageSerializer(many=True), 403: _403})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def message_sent(request):
-    return _paginated(request, _messages().filter(sender=request.user), MessageSerializer)
+    return _paginated(request, _messages().filter(sender=request.user), ClubMessageSerializer)
 
 
 @extend_schema(
     tags=["club"],
     summary="One message (reading it marks it read)",
     parameters=[_ID],
-    responses={200: MessageSerializer, 404: _404},
+    responses={200: ClubMessageSerializer, 404: _404},
 )
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def message_detail(request, public_id):
     message = messaging.message_mark_read(message=_message(request, public_id), by=request.user)
-    return Response(MessageSerializer(message).data)
+    return Response(ClubMessageSerializer(message).data)
 
 
 @extend_schema(
@@ -318,7 +320,7 @@ def message_detail(request, public_id):
     summary="Reply to the sender",
     parameters=[_ID],
     request=ReplySerializer,
-    responses={201: MessageSerializer, 400: OpenApiTypes.OBJECT, 403: _403, 404: _404, 429: _RATE},
+    responses={201: ClubMessageSerializer, 400: OpenApiTypes.OBJECT, 403: _403, 404: _404, 429: _RATE},
 )
 @api_view(["POST"])
 @permission_classes(MEMBERS)
@@ -350,7 +352,7 @@ def message_report(request, public_id):
     summary="Block the sender of a message you received",
     parameters=[_ID],
     request=None,
-    responses={201: BlockSerializer, 403: _403, 404: _404},
+    responses={201: ClubBlockSerializer, 403: _403, 404: _404},
 )
 @api_view(["POST"])
 @permission_classes(MEMBERS)
@@ -360,15 +362,15 @@ def message_block(request, public_id):
         raise PermissionDenied(_("You can only block the senders of messages you received."))
     with domain_errors():
         block = messaging.sender_block(blocker=request.user, blocked=message.sender)
-    return Response(BlockSerializer(block).data, status=status.HTTP_201_CREATED)
+    return Response(ClubBlockSerializer(block).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["club"], summary="Senders you blocked", responses={200: BlockSerializer(many=True)})
+@extend_schema(tags=["club"], summary="Senders you blocked", responses={200: ClubBlockSerializer(many=True)})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def block_list(request):
     blocks = Block.objects.filter(blocker=request.user).select_related("blocked__club_profile")
-    return _paginated(request, blocks, BlockSerializer)
+    return _paginated(request, blocks, ClubBlockSerializer)
 
 
 @extend_schema(tags=["club"], summary="Unblock a sender", parameters=[_ID], responses={204: None, 404: _404})
@@ -402,23 +404,23 @@ def _mine(user) -> dict[int, str]:
     tags=["club"],
     summary="Club events",
     parameters=[OpenApiParameter("past", OpenApiTypes.BOOL, description="true: past events, newest first.")],
-    responses={200: EventSerializer(many=True), 403: _403},
+    responses={200: ClubEventSerializer(many=True), 403: _403},
 )
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def event_list(request):
     past = request.query_params.get("past", "").lower() in ("1", "true", "yes")
     queryset = _events().past() if past else _events().upcoming()
-    return _paginated(request, queryset, EventSerializer, mine=_mine(request.user))
+    return _paginated(request, queryset, ClubEventSerializer, mine=_mine(request.user))
 
 
 def _event_response(request, event, code=status.HTTP_200_OK) -> Response:
     event = _events().get(pk=event.pk)
     context = {"request": request, "mine": _mine(request.user)}
-    return Response(EventSerializer(event, context=context).data, status=code)
+    return Response(ClubEventSerializer(event, context=context).data, status=code)
 
 
-@extend_schema(tags=["club"], summary="One event", parameters=[_ID], responses={200: EventSerializer, 404: _404})
+@extend_schema(tags=["club"], summary="One event", parameters=[_ID], responses={200: ClubEventSerializer, 404: _404})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def event_detail(request, public_id):
@@ -431,14 +433,14 @@ def event_detail(request, public_id):
     summary="Register (a place, or the waiting list when full)",
     parameters=[_ID],
     request=None,
-    responses={201: EventSerializer, 404: _404, 409: _409},
+    responses={201: ClubEventSerializer, 404: _404, 409: _409},
 )
 @extend_schema(
     tags=["club"],
     methods=["DELETE"],
     summary="Cancel your registration (the waiting list moves up)",
     parameters=[_ID],
-    responses={200: EventSerializer, 404: _404, 409: _409},
+    responses={200: ClubEventSerializer, 404: _404, 409: _409},
 )
 @api_view(["POST", "DELETE"])
 @permission_classes(MEMBERS)
@@ -458,7 +460,7 @@ def event_registration(request, public_id):
     return _event_response(request, event)
 
 
-@extend_schema(tags=["club"], summary="Your registrations", responses={200: RegistrationSerializer(many=True)})
+@extend_schema(tags=["club"], summary="Your registrations", responses={200: ClubRegistrationSerializer(many=True)})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def registration_list(request):
@@ -468,7 +470,7 @@ def registration_list(request):
         .select_related("event")
         .order_by("-event__starts_at", "pk")
     )
-    return _paginated(request, registrations, RegistrationSerializer)
+    return _paginated(request, registrations, ClubRegistrationSerializer)
 
 
 @extend_schema(
