@@ -261,11 +261,11 @@ def _message(request, public_id) -> Message:
 
 
 def _send(request, **kwargs) -> Response:
-    try:
-        with domain_errors():
+    with domain_errors():
+        try:
             message = messaging.message_send(sender=request.user, **kwargs)
-    except messaging.RateLimited as refusal:  # domain_errors would make it a 409
-        raise Throttled(detail=str(refusal)) from refusal
+        except messaging.RateLimited as refusal:  # before domain_errors, which would make it a 409
+            raise Throttled(detail=str(refusal)) from refusal
     return Response(ClubMessageSerializer(_message(request, message.public_id)).data, status=status.HTTP_201_CREATED)
 
 
