@@ -114,6 +114,7 @@ def membership_leave(*, user: User) -> ClubMembership:
     if membership is None or membership.status != Status.APPROVED:
         raise MembershipNotAllowed(_("You are not a member of the club."))
     _move(membership, Status.LEFT, by=user)
+    permissions.forget_membership_status(user)
     registrations_cancel_all(user=user)
     return membership
 
@@ -125,4 +126,5 @@ def membership_rejoin(*, user: User) -> ClubMembership:
     if membership is None or membership.status != Status.LEFT:
         raise MembershipNotAllowed(_("Only former members can rejoin; apply instead."))
     _move(membership, Status.APPROVED, by=user)
+    permissions.forget_membership_status(user)
     return membership
