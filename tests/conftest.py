@@ -66,7 +66,9 @@ def board_member(db):
 @pytest.fixture
 def club_member(db):
     """An approved member of the managers' club, with a profile visible to members."""
-    return ClubMembershipFactory(user__email="member@example.test", user__first_name="Mia", user__last_name="Berger").user
+    return ClubMembershipFactory(
+        user__email="member@example.test", user__first_name="Mia", user__last_name="Berger"
+    ).user
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ class ClubMembership(models.Model):
         verbose_name_plural = _("club memberships")
 
     def __str__(self):
-        return f"{self.user_id} ({self.get_status_display()})"
+        return f"{self.name} ({self.get_status_display()})"
 
     @property
     def status_choice(self) -> MembershipStatus:

@@ -136,7 +136,9 @@ def test_reminders_go_the_day_before_once(club_member, other_member, run_jobs):
     run_jobs(lambda: send_event_reminders())
     run_jobs(lambda: send_event_reminders())
 
-    assert [(email.to, email.subject) for email in mail.outbox] == [([club_member.email], "Tomorrow: Tomorrow's webinar")]
+    assert [(email.to, email.subject) for email in mail.outbox] == [
+        ([club_member.email], "Tomorrow: Tomorrow's webinar")
+    ]
     assert list(Job.objects.filter(kind="club.tasks.send_event_reminders").values_list("status", flat=True)) == [
         JobStatus.DONE, JobStatus.DONE,
     ]  # fmt: skip

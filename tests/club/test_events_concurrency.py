@@ -45,6 +45,4 @@ def test_two_registrations_for_the_last_place_at_once_go_one_to_the_waiting_list
 
     events.registration_cancel(registration=Registration.objects.get(user=holder), by=holder)
 
-    assert set(Registration.objects.filter(user__in=[first, second]).values_list("status", flat=True)) == {
-        "registered"
-    }
+    assert set(Registration.objects.filter(user__in=[first, second]).values_list("status", flat=True)) == {"registered"}

@@ -25,7 +25,11 @@ def test_a_member_edits_their_profile(client_as, club_member):
 
     assert response.status_code == 302
     profile = Profile.objects.get(user=club_member)
-    assert (profile.headline, profile.languages, profile.expertise) == ("Matchmaker", "de,en", ["matchmaking", "EU funding"])
+    assert (profile.headline, profile.languages, profile.expertise) == (
+        "Matchmaker",
+        "de,en",
+        ["matchmaking", "EU funding"],
+    )
     assert profile.visibility == "public" and profile.featured
     assert "eu funding" in profile.search_text
 
