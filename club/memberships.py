@@ -3,7 +3,7 @@ state and the actor, writes the history and tells the applicant."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,12 +54,15 @@ def membership_apply(*, user: User, name: str, motivation: str, organisation: st
         "applied_at": timezone.now(),
     }
     if membership is None:
-        membership = ClubMembership(user=user, **fields)
-        membership.save()
+        try:
+            with transaction.atomic():  # a double submit: the second insert meets the first's row
+                membership = ClubMembership.objects.create(user=user, **fields)
+        except IntegrityError:
+            raise MembershipNotAllowed(_status_refusal(Status.PENDING)) from None
         MembershipEvent.objects.create(membership=membership, actor=user, to_status=Status.PENDING)
     else:
-        for name, value in fields.items():
-            setattr(membership, name, value)
+        for field, value in fields.items():
+            setattr(membership, field, value)
         membership.decided_at = membership.decided_by = None
         membership.decision_message = ""
         _move(membership, Status.PENDING, by=user)
