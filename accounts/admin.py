@@ -37,12 +37,12 @@ class UserAdmin(DjangoUserAdmin):
     add_form = UserCreationAdminForm
     ordering = ["email"]
     search_fields = ["email", "first_name", "last_name"]
-    list_display = ["email", "first_name", "last_name", "is_staff", "is_assessor", "is_board_member", "is_club_member"]
-    list_filter = ["is_staff", "is_assessor", "is_board_member", "is_club_member", "is_superuser", "is_active"]
+    list_display = ["email", "first_name", "last_name", "is_staff", "is_assessor", "is_board_member"]
+    list_filter = ["is_staff", "is_assessor", "is_board_member", "is_superuser", "is_active"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name")}),
-        (_("Scheme roles"), {"fields": ("is_assessor", "is_board_member", "is_club_member")}),
+        (_("Scheme roles"), {"fields": ("is_assessor", "is_board_member")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -57,7 +57,7 @@ class UserAdmin(DjangoUserAdmin):
                 "fields": ("email", "usable_password", "password1", "password2"),
             },
         ),
-        (_("Scheme roles"), {"fields": ("is_staff", "is_assessor", "is_board_member", "is_club_member")}),
+        (_("Scheme roles"), {"fields": ("is_staff", "is_assessor", "is_board_member")}),
     )
 
     def get_inlines(self, request, obj):

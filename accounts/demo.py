@@ -163,7 +163,8 @@ DEMO_USERS = [
     DemoUser("board@example.org", "Birgit", "Nielsen", "Label board member", flags={"is_board_member": True}),
     DemoUser("staff@example.org", "Stefan", "Claes", "Secretariat (staff, Django admin)",
              flags={"is_staff": True, "is_superuser": True}),
-    DemoUser("member@example.org", "Mehmet", "Yılmaz", "Managers' club member", flags={"is_club_member": True}),
+    # The club makes this login an approved member with a profile (club/demo.py): membership is the club's data.
+    DemoUser("member@example.org", "Mehmet", "Yılmaz", "Managers' club member"),
 ]  # fmt: skip
 ASSESSOR_PROFILES = {
     "assessor@example.org": {"languages": ["en", "de", "pl"], "countries": ["PL", "DE"]},

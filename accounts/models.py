@@ -39,13 +39,13 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
-    """A person; signs in with the e-mail address. Scheme roles are flags a user may combine."""
+    """A person; signs in with the e-mail address. The scheme's roles are flags a user may combine;
+    the apps' own roles (club member, …) live in their apps (`registry.register_role`)."""
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
     is_assessor = models.BooleanField(_("assessor"), default=False)
     is_board_member = models.BooleanField(_("label board member"), default=False)
-    is_club_member = models.BooleanField(_("club member"), default=False)
     language = models.CharField(
         _("language"),
         max_length=10,

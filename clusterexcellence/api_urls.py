@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("accounts.api.urls")),
     path("", include("labels.api.urls")),
     path("training/", include("training.api.urls")),
+    path("club/", include("club.api.urls")),
 ]

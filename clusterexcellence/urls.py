@@ -18,5 +18,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("labels/", include("labels.urls")),
     path("training/", include("training.urls")),
+    path("club/", include("club.urls")),
     path("", include("accounts.urls")),
 ]

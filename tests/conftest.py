@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile
 
-from .factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from .factories import PASSWORD, ClubMembershipFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 
 @pytest.fixture
@@ -65,7 +65,10 @@ def board_member(db):
 
 @pytest.fixture
 def club_member(db):
-    return UserFactory(email="member@example.test", is_club_member=True)
+    """An approved member of the managers' club, with a profile visible to members."""
+    return ClubMembershipFactory(
+        user__email="member@example.test", user__first_name="Mia", user__last_name="Berger"
+    ).user
 
 
 @pytest.fixture

@@ -1,10 +1,16 @@
 """Factories for test data; personas in conftest.py are built from these."""
 
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.choices import MembershipRole, Sector
 from accounts.models import Membership, Organisation, User
+from club.choices import EventKind, MembershipStatus, Visibility
+from club.models import ClubMembership, Event, Profile
+from club.profiles import search_text_of
 
 PASSWORD = "cluster-test-password"
 
@@ -146,3 +152,38 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     duration = "3 days"
     level = "introductory"
     url = "https://training.example.test/"
+class ClubMembershipFactory(factory.django.DjangoModelFactory):
+    """An approved club member with a profile (visible to members unless `profile__visibility` says
+    otherwise); `status=...` for applicants, declined and former members (they get no profile)."""
+        model = ClubMembership
+    user = factory.SubFactory(UserFactory)
+    name = factory.LazyAttribute(lambda m: m.user.get_full_name() or "Club Member")
+    status = MembershipStatus.APPROVED
+    motivation = "To meet other cluster managers."
+    organisation = "Alpha Cluster"
+    role = "Cluster manager"
+    applied_at = factory.LazyFunction(timezone.now)
+    def profile(membership, create, extracted, **kwargs):
+        if create and membership.status in (MembershipStatus.APPROVED, MembershipStatus.LEFT):
+            ProfileFactory(user=membership.user, name=membership.name, **kwargs)
+class ProfileFactory(factory.django.DjangoModelFactory):
+        model = Profile
+    user = factory.SubFactory(UserFactory)
+    name = factory.LazyAttribute(lambda p: p.user.get_full_name() or "Club Member")
+    headline = "Cluster manager"
+    organisation = "Alpha Cluster"
+    sector = Sector.ICT
+    languages = "de,en"
+    expertise = factory.LazyFunction(lambda: ["matchmaking"])
+    visibility = Visibility.MEMBERS
+    search_text = factory.LazyAttribute(lambda p: search_text_of(p))
+class EventFactory(factory.django.DjangoModelFactory):
+        model = Event
+    title = factory.Sequence(lambda n: f"Club meeting {n}")
+    kind = EventKind.MEETING
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + timedelta(hours=3))
+    registration_deadline = factory.LazyAttribute(lambda e: e.starts_at - timedelta(days=1))
+    time_zone = "Europe/Berlin"
+    place = "Munich"
+    capacity = 10

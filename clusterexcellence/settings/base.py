@@ -174,7 +174,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Hourly, so an event is reminded of between 24 and 23 hours before it starts; sent once per person.
+    "club-event-reminders": {"task": "club.tasks.send_event_reminders", "schedule": 3600},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -205,6 +208,8 @@ SPECTACULAR_SETTINGS = {
         "TrainingLanguageEnum": "training.choices.LANGUAGE_CHOICES",
         "ProgrammeFormatEnum": "training.choices.ProgrammeFormat",
         "ProgrammeLevelEnum": "training.choices.ProgrammeLevel",
+        "ClubMembershipStatusEnum": "club.choices.MembershipStatus",
+        "RegistrationStatusEnum": "club.choices.RegistrationStatus",
     },
 }
 
@@ -228,6 +233,8 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 10)
 PEER_GROUP_MIN_SIZE = env_int("PEER_GROUP_MIN_SIZE", 5)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+CLUB_MESSAGES_PER_HOUR = env_int("CLUB_MESSAGES_PER_HOUR", 10)
+CLUB_PHOTO_MAX_UPLOAD_MB = env_int("CLUB_PHOTO_MAX_UPLOAD_MB", 5)
 SEED_DEMO_ALLOWED = False
 
 LOGGING = {

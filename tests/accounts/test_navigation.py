@@ -7,12 +7,14 @@ def urls(user):
     return [url for _label, url in navigation_for(user)]
 
 
-def test_visitors_see_home_and_the_public_training_area():
-    assert urls(AnonymousUser()) == ["/", "/training/"]
+def test_visitors_see_home_the_public_training_area_and_the_profession():
+    assert urls(AnonymousUser()) == ["/", "/training/", "/club/profession/"]
 
 
 def test_signed_in_users_see_dashboard_organisations_catalogue_and_api_docs(outsider):
-    assert urls(outsider) == ["/", "/dashboard/", "/organisations/", "/labels/catalogue/", "/training/", "/api/docs/"]
+    assert urls(outsider) == [
+        "/", "/dashboard/", "/organisations/", "/labels/catalogue/", "/training/", "/club/profession/", "/api/docs/"
+    ]  # fmt: skip
 
 
 def test_staff_also_see_the_administration(staff_user):

@@ -1,1 +1,0 @@
-"""Models of the club app; they arrive with its first issue."""
