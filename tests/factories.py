@@ -152,10 +152,16 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     duration = "3 days"
     level = "introductory"
     url = "https://training.example.test/"
+
+
 class ClubMembershipFactory(factory.django.DjangoModelFactory):
     """An approved club member with a profile (visible to members unless `profile__visibility` says
     otherwise); `status=...` for applicants, declined and former members (they get no profile)."""
+
+    class Meta:
         model = ClubMembership
+        skip_postgeneration_save = True
+
     user = factory.SubFactory(UserFactory)
     name = factory.LazyAttribute(lambda m: m.user.get_full_name() or "Club Member")
     status = MembershipStatus.APPROVED
@@ -163,22 +169,33 @@ class ClubMembershipFactory(factory.django.DjangoModelFactory):
     organisation = "Alpha Cluster"
     role = "Cluster manager"
     applied_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
     def profile(membership, create, extracted, **kwargs):
         if create and membership.status in (MembershipStatus.APPROVED, MembershipStatus.LEFT):
             ProfileFactory(user=membership.user, name=membership.name, **kwargs)
+
+
 class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
         model = Profile
+
     user = factory.SubFactory(UserFactory)
     name = factory.LazyAttribute(lambda p: p.user.get_full_name() or "Club Member")
     headline = "Cluster manager"
     organisation = "Alpha Cluster"
+    country = "DE"
     sector = Sector.ICT
     languages = "de,en"
     expertise = factory.LazyFunction(lambda: ["matchmaking"])
     visibility = Visibility.MEMBERS
     search_text = factory.LazyAttribute(lambda p: search_text_of(p))
+
+
 class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
         model = Event
+
     title = factory.Sequence(lambda n: f"Club meeting {n}")
     kind = EventKind.MEETING
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=10))

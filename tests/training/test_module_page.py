@@ -47,6 +47,6 @@ def test_its_query_count_does_not_grow_with_lessons(client_as, outsider, lessons
         LessonFactory(module=module, position=n)
         LessonCompletion.objects.create(user=outsider, lesson=module.lessons.last())
     client = client_as(outsider)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(module.get_absolute_url())
     assert response.status_code == 200
