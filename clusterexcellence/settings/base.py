@@ -7,6 +7,7 @@ every variable.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from clusterexcellence.env import env_bool, env_int, env_list, env_str
@@ -173,7 +174,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # New matches of saved partner searches, e-mailed once a day (each match once however often it runs).
+    "collaboration-saved-searches": {
+        "task": "collaboration.tasks.saved_searches_daily",
+        "schedule": crontab(hour=6, minute=30),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
