@@ -208,6 +208,11 @@ SPECTACULAR_SETTINGS = {
         "RecommendationEnum": "labels.models.Recommendation",
         "RatingEnum": "labels.choices.Rating",
         "AreaStatusEnum": "labels.api.assessment_outputs.AreaStatus",
+        "PostingKindEnum": "collaboration.choices.PostingKind",
+        "PostingStatusEnum": "collaboration.choices.PostingStatus",
+        "MeetingStatusEnum": "collaboration.choices.MeetingStatus",
+        "LabelLevelEnum": "collaboration.search.LEVELS",
+        "SectorEnum": "accounts.choices.Sector",
     },
 }
 

@@ -16,8 +16,8 @@ from clusterexcellence.api import MessageSerializer, domain_errors
 from .. import matchmaking, permissions
 from ..models import Event, Meeting, Participant, TimeSlot
 from .serializers import (
-    EventCreateSerializer,
-    EventSerializer,
+    MatchmakingEventCreateSerializer,
+    MatchmakingEventSerializer,
     MeetingCreateSerializer,
     MeetingSerializer,
     ParticipantSerializer,
@@ -34,8 +34,8 @@ def _event(public_id) -> Event:
 @extend_schema(
     tags=["matchmaking"],
     summary="Matchmaking events, or create one (staff)",
-    request=EventCreateSerializer,
-    responses={200: EventSerializer(many=True), 201: EventSerializer},
+    request=MatchmakingEventCreateSerializer,
+    responses={200: MatchmakingEventSerializer(many=True), 201: MatchmakingEventSerializer},
 )
 @api_view(["GET", "POST"])
 @permission_classes([IsAuthenticatedOrReadOnly])
@@ -43,7 +43,7 @@ def event_list(request):
     if request.method == "POST":
         if not permissions.can_manage_events(request.user):
             raise PermissionDenied(_("Only the secretariat creates matchmaking events."))
-        serializer = EventCreateSerializer(data=request.data)
+        serializer = MatchmakingEventCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         with domain_errors("slots"):
@@ -54,16 +54,18 @@ def event_list(request):
                 periods=[(slot["starts_at"], slot["ends_at"]) for slot in data["slots"]],
                 by=request.user,
             )
-        return Response(EventSerializer(_event(event.public_id)).data, status=status.HTTP_201_CREATED)
+        return Response(MatchmakingEventSerializer(_event(event.public_id)).data, status=status.HTTP_201_CREATED)
     events = Event.objects.prefetch_related("slots").order_by("-created_at", "-pk")
-    return Response(EventSerializer(events, many=True).data)
+    return Response(MatchmakingEventSerializer(events, many=True).data)
 
 
-@extend_schema(tags=["matchmaking"], summary="One event with its time slots", responses={200: EventSerializer})
+@extend_schema(
+    tags=["matchmaking"], summary="One event and its time slots", responses={200: MatchmakingEventSerializer}
+)
 @api_view(["GET"])
 @permission_classes([IsAuthenticatedOrReadOnly])
 def event_detail(request, public_id):
-    return Response(EventSerializer(_event(public_id)).data)
+    return Response(MatchmakingEventSerializer(_event(public_id)).data)
 
 
 @extend_schema(

@@ -3,6 +3,7 @@ the API shows exactly what the public page shows."""
 
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.choices import PARTICIPANT_TYPES, LegalForm, Sector, ServiceCategory
@@ -15,7 +16,15 @@ from ..models.searches import NAME_MAX
 from ..postings import TOPIC_LENGTH_MAX, TOPICS_MAX
 from ..search import LEVELS, QUERY_MAX
 
-_LEVEL_CHOICES = [(level, level) for level in LEVELS]
+_LEVEL_CHOICES = list(LEVELS)
+
+
+def _country_codes(codes: list[str]) -> list[str]:
+    codes = [code.upper() for code in codes]
+    unknown = [code for code in codes if code not in countries]
+    if unknown:
+        raise serializers.ValidationError(_("Unknown country codes: %(codes)s.") % {"codes": ", ".join(unknown)})
+    return codes
 
 
 class LabelSerializer(serializers.Serializer):
@@ -86,18 +95,19 @@ class CountryCountSerializer(serializers.Serializer):
     organisations = serializers.IntegerField()
     regions = serializers.SerializerMethodField(help_text=_("The largest regions, counting only public regions."))
 
-    def get_regions(self, count) -> list[RegionCountSerializer]:
+    @extend_schema_field(RegionCountSerializer(many=True))
+    def get_regions(self, count):
         return [{"region": region, "organisations": n} for region, n in count.regions]
 
 
-class OrganisationRefSerializer(serializers.Serializer):
+class OrganisationLinkSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
 
 
 class PostingSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
-    organisation = OrganisationRefSerializer(read_only=True)
+    organisation = OrganisationLinkSerializer(read_only=True)
     status = serializers.ChoiceField(choices=PostingStatus.choices, read_only=True)
     sectors = serializers.ListField(child=serializers.ChoiceField(choices=Sector.choices), read_only=True)
     countries = serializers.ListField(child=serializers.CharField(), read_only=True)
@@ -121,8 +131,12 @@ class PostingWriteSerializer(serializers.Serializer):
     )
     sectors = serializers.ListField(child=serializers.ChoiceField(choices=Sector.choices), min_length=1)
     countries = serializers.ListField(
-        child=serializers.ChoiceField(choices=list(countries)), required=False, default=list
+        child=serializers.CharField(max_length=2), required=False, default=list, help_text=_("ISO 3166-1 alpha-2 codes")
     )
+
+    def validate_countries(self, value):
+        return _country_codes(value)
+
     deadline = serializers.DateField()
 
 
@@ -131,7 +145,7 @@ class PostingCreateSerializer(PostingWriteSerializer):
 
 
 class InterestSerializer(serializers.ModelSerializer):
-    organisation = OrganisationRefSerializer(read_only=True)
+    organisation = OrganisationLinkSerializer(read_only=True)
     posting = serializers.UUIDField(source="posting.public_id", read_only=True)
     by = serializers.SerializerMethodField()
 
@@ -156,12 +170,17 @@ class FollowSerializer(serializers.Serializer):
 
 class SearchFiltersSerializer(serializers.Serializer):
     q = serializers.CharField(max_length=QUERY_MAX, required=False, allow_blank=True)
-    country = serializers.ListField(child=serializers.ChoiceField(choices=list(countries)), required=False)
+    country = serializers.ListField(
+        child=serializers.CharField(max_length=2), required=False, help_text=_("ISO 3166-1 alpha-2 codes")
+    )
     sector = serializers.ListField(child=serializers.ChoiceField(choices=Sector.choices), required=False)
     participant_type = serializers.ListField(child=serializers.ChoiceField(choices=PARTICIPANT_TYPES), required=False)
     level = serializers.ListField(child=serializers.ChoiceField(choices=_LEVEL_CHOICES), required=False)
     kind = serializers.ListField(child=serializers.ChoiceField(choices=PostingKind.choices), required=False)
     scope = serializers.ChoiceField(choices=SearchScope.choices, required=False)
+
+    def validate_country(self, value):
+        return _country_codes(value)
 
 
 class SavedSearchSerializer(serializers.ModelSerializer):
@@ -195,7 +214,7 @@ class TimeSlotSerializer(serializers.ModelSerializer):
         fields = ["id", "starts_at", "ends_at"]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class MatchmakingEventSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     slots = TimeSlotSerializer(many=True, read_only=True)
 
@@ -210,7 +229,7 @@ class SlotPeriodSerializer(serializers.Serializer):
     ends_at = serializers.DateTimeField()
 
 
-class EventCreateSerializer(serializers.Serializer):
+class MatchmakingEventCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
@@ -219,7 +238,7 @@ class EventCreateSerializer(serializers.Serializer):
 
 class ParticipantSerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
-    organisation = OrganisationRefSerializer(read_only=True, allow_null=True)
+    organisation = OrganisationLinkSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Participant
