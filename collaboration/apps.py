@@ -20,7 +20,7 @@ class CollaborationConfig(AppConfig):
         register_nav(
             "postings", label=_("Cooperation"), url_name="collaboration:posting_list", order=24, shown_to=everyone
         )
-        register_nav("partner-search", label=_("Partner search"), url_name="collaboration:partner_search", order=25)
+        # The partner search sits in the collaboration pages' own navigation and on the dashboard.
         register_nav("matchmaking", label=_("Matchmaking"), url_name="collaboration:event_list", order=26)
 
         register_dashboard_section(

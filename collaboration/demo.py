@@ -91,11 +91,17 @@ def seed(rng: random.Random, organisations: list[Organisation], users: dict[str,
         return
     now = timezone.now()
     today = timezone.localdate()
-    _visibility(rng, organisations)
-    postings = _postings(rng, organisations, users, now, today)
-    _interests_and_follows(rng, organisations, users, postings, now)
+    base = rng.random()
+
+    def phase(name: str) -> random.Random:
+        # Each part draws from its own Random, so a part that skips existing rows changes no other.
+        return random.Random(f"{base}:{name}")
+
+    _visibility(phase("visibility"), organisations)
+    postings = _postings(phase("postings"), organisations, users, now, today)
+    _interests_and_follows(phase("interests"), organisations, users, postings, now)
     _saved_search(users, now)
-    _matchmaking(rng, organisations, users, today)
+    _matchmaking(phase("matchmaking"), organisations, users, today)
 
 
 def _visibility(rng: random.Random, organisations: list[Organisation]) -> None:

@@ -200,7 +200,7 @@ def follow_start(*, posting: Posting, by: User) -> Follow:
     """Follow a posting (again: nothing changes)."""
     if not permissions.can_follow(by):
         raise PermissionDenied
-    if posting.closed_at:
+    if Posting.objects.filter(pk=posting.pk, closed_at__isnull=False).exists():
         raise PostingConflict(_("This posting is closed: there is nothing more to follow."))
     follow, _created = Follow.objects.get_or_create(posting=posting, user=by)
     return follow

@@ -7,12 +7,23 @@ def urls(user):
     return [url for _label, url in navigation_for(user)]
 
 
-def test_visitors_see_only_home():
-    assert urls(AnonymousUser()) == ["/"]
+PUBLIC_COLLABORATION = ["/collaboration/organisations/", "/collaboration/map/", "/collaboration/postings/"]
 
 
-def test_signed_in_users_see_dashboard_organisations_catalogue_and_api_docs(outsider):
-    assert urls(outsider) == ["/", "/dashboard/", "/organisations/", "/labels/catalogue/", "/api/docs/"]
+def test_visitors_see_home_and_the_public_collaboration_pages():
+    assert urls(AnonymousUser()) == ["/", *PUBLIC_COLLABORATION]
+
+
+def test_signed_in_users_see_dashboard_organisations_collaboration_catalogue_and_api_docs(outsider):
+    assert urls(outsider) == [
+        "/",
+        "/dashboard/",
+        "/organisations/",
+        *PUBLIC_COLLABORATION,
+        "/collaboration/events/",
+        "/labels/catalogue/",
+        "/api/docs/",
+    ]
 
 
 def test_staff_also_see_the_administration(staff_user):

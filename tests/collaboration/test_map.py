@@ -22,7 +22,7 @@ def test_each_country_with_organisations_links_to_its_part_of_the_directory(clie
 def test_the_table_lists_the_same_counts_for_screen_readers(client, org_a, org_b):
     OrganisationFactory(name="Gamma Cluster", country="FR", region="Brittany")
     content = client.get(URL).content.decode()
-    assert "<th scope=\"col\">Organisations</th>" in content
+    assert '<th scope="col">Organisations</th>' in content
     assert "Brittany (1)" in content
     assert 'aria-hidden="true"' in content  # the SVG is decoration: the table carries the meaning
 

@@ -50,3 +50,8 @@ def test_a_rejection_is_no_label(recommended, board_member, org_a):
 
     assert selectors.current_labels() == {}
     assert selectors.latest_decided_assessments()[org_a.pk].approved is False
+
+
+def test_a_current_label_has_no_verification_link_until_the_label_record_exists(recommended, board_member, org_a):
+    _approve(recommended, board_member)
+    assert selectors.current_labels([org_a.pk])[org_a.pk].verify_url is None
