@@ -4,9 +4,7 @@ text search over public text only, and facet counts. Hidden profile parts never 
 import re
 from dataclasses import asdict, dataclass, field
 
-from django.db import connection
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from accounts.choices import PARTICIPANT_TYPES, Sector
 from accounts.models import Organisation
@@ -82,26 +80,14 @@ def search_words(text: str) -> list[str]:
 
 
 def _text_filter(queryset: QuerySet, text: str, fields: list[tuple[str, Q | None]]) -> QuerySet:
-    """Every word must appear in one of `fields` (each with the condition under which it is public).
+    """Every word must appear (case-insensitively, also inside longer words) in one of `fields`,
+    each with the condition under which it is public, so a hidden part never matches.
 
-    PostgreSQL: a full-text query (prefix match per word, 'simple' configuration, so no language's
-    stemming is imposed on a multilingual directory) over a vector built only from public fields.
-    Elsewhere: each word as a case-insensitive substring of a public field."""
-    words = search_words(text)
-    if not words:
-        return queryset
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-        from django.db.models import Case, When
-
-        parts = []
-        for name, condition in fields:
-            column = Coalesce(name, Value(""), output_field=CharField())
-            parts.append(column if condition is None else Case(When(condition, then=column), default=Value("")))
-        vector = SearchVector(*parts, config="simple")
-        query = SearchQuery(" & ".join(f"{word}:*" for word in words), config="simple", search_type="raw")
-        return queryset.annotate(search_vector=vector).filter(search_vector=query)
-    for word in words:
+    The same on SQLite and PostgreSQL. A tsvector built at query time from the public fields was
+    measured at 0.9 s (directory) and 2.1 s (partner search) at 10,000 organisations on PostgreSQL,
+    against 0.15–0.3 s for this; an indexed vector would need a copy of the public text kept in step
+    with accounts' profile, which this app cannot hook into."""
+    for word in search_words(text):
         match = Q()
         for name, condition in fields:
             term = Q(**{f"{name}__icontains": word})
