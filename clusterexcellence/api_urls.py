@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("labels.api.urls")),
     path("training/", include("training.api.urls")),
     path("club/", include("club.api.urls")),
+    path("", include("collaboration.api.urls")),
 ]

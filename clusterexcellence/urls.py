@@ -19,5 +19,6 @@ urlpatterns = [
     path("labels/", include("labels.urls")),
     path("training/", include("training.urls")),
     path("club/", include("club.urls")),
+    path("collaboration/", include("collaboration.urls")),
     path("", include("accounts.urls")),
 ]

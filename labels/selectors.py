@@ -155,6 +155,9 @@ class LabelInfo:
     level: str
     valid_from: date
     valid_until: date
+    # The public verification page of the label record; None until that record exists (issue 9),
+    # so pages show a link only when there is a page to link to.
+    verify_url: str | None = None
 
 
 def current_labels(organisation_ids: Iterable[int] | None = None, *, today: date | None = None) -> dict[int, LabelInfo]:

@@ -7,6 +7,7 @@ every variable.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from clusterexcellence.env import env_bool, env_int, env_list, env_str
@@ -177,6 +178,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     # Hourly, so an event is reminded of between 24 and 23 hours before it starts; sent once per person.
     "club-event-reminders": {"task": "club.tasks.send_event_reminders", "schedule": 3600},
+    # New matches of saved partner searches, e-mailed once a day (each match once however often it runs).
+    "collaboration-saved-searches": {
+        "task": "collaboration.tasks.saved_searches_daily",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -210,6 +216,11 @@ SPECTACULAR_SETTINGS = {
         "ProgrammeLevelEnum": "training.choices.ProgrammeLevel",
         "ClubMembershipStatusEnum": "club.choices.MembershipStatus",
         "RegistrationStatusEnum": "club.choices.RegistrationStatus",
+        "PostingKindEnum": "collaboration.choices.PostingKind",
+        "PostingStatusEnum": "collaboration.choices.PostingStatus",
+        "MeetingStatusEnum": "collaboration.choices.MeetingStatus",
+        "LabelLevelEnum": "collaboration.search.LEVELS",
+        "SectorEnum": "accounts.choices.Sector",
     },
 }
 

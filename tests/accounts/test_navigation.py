@@ -7,14 +7,25 @@ def urls(user):
     return [url for _label, url in navigation_for(user)]
 
 
-def test_visitors_see_home_the_public_training_area_and_the_profession():
-    assert urls(AnonymousUser()) == ["/", "/training/", "/club/profession/"]
+PUBLIC_COLLABORATION = ["/collaboration/organisations/", "/collaboration/map/", "/collaboration/postings/"]
 
 
-def test_signed_in_users_see_dashboard_organisations_catalogue_and_api_docs(outsider):
+def test_visitors_see_home_the_public_collaboration_pages_training_and_the_profession():
+    assert urls(AnonymousUser()) == ["/", *PUBLIC_COLLABORATION, "/training/", "/club/profession/"]
+
+
+def test_signed_in_users_see_dashboard_organisations_collaboration_catalogue_training_and_api_docs(outsider):
     assert urls(outsider) == [
-        "/", "/dashboard/", "/organisations/", "/labels/catalogue/", "/training/", "/club/profession/", "/api/docs/"
-    ]  # fmt: skip
+        "/",
+        "/dashboard/",
+        "/organisations/",
+        *PUBLIC_COLLABORATION,
+        "/collaboration/events/",
+        "/labels/catalogue/",
+        "/training/",
+        "/club/profession/",
+        "/api/docs/",
+    ]
 
 
 def test_staff_also_see_the_administration(staff_user):

@@ -75,3 +75,8 @@ def test_latest_weaknesses_lists_red_before_yellow_with_titles_in_two_queries(
 def test_latest_weaknesses_is_empty_without_decided_assessments(org_a, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert selectors.latest_weaknesses([org_a.pk]) == {}
+
+
+def test_a_current_label_has_no_verification_link_until_the_label_record_exists(recommended, board_member, org_a):
+    _approve(recommended, board_member)
+    assert selectors.current_labels([org_a.pk])[org_a.pk].verify_url is None

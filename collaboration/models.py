@@ -1,1 +1,0 @@
-"""Models of the collaboration app; they arrive with its first issue."""
