@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.models import AssessorProfile
 from labels.models import Assessment
 
 from .journeys import MINIMAL_PDF, Sessions, answer_indicator, fill_self_assessment, import_demo_catalogue
@@ -156,7 +155,7 @@ def test_the_secretariat_cannot_assign_an_assessor_with_a_conflict_of_interest(
     from labels import transitions
     from tests.labels.conftest import fill_answers
 
-    AssessorProfile.objects.filter(user=assessor).first().declared_conflicts.add(org_a)
+    assessor.declared_conflicts.add(org_a)
     assessment = transitions.assessment_start(organisation=org_a, level="bronze", by=owner_a)
     fill_answers(assessment, owner_a)
     transitions.assessment_submit(assessment=assessment, by=owner_a)

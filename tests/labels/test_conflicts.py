@@ -50,13 +50,13 @@ def test_a_membership_elsewhere_is_no_conflict(org_a, org_b, assessor):
 
 
 def test_a_declared_conflict_counts(org_a, assessor):
-    assessor.assessor_profile.declared_conflicts.add(org_a)
+    assessor.declared_conflicts.add(org_a)
 
     assert assessor_conflict(assessor, org_a) == f"{assessor} has declared a conflict of interest with Alpha Cluster."
 
 
 def test_a_declared_conflict_with_another_organisation_does_not(org_a, org_b, assessor):
-    assessor.assessor_profile.declared_conflicts.add(org_b)
+    assessor.declared_conflicts.add(org_b)
 
     assert assessor_conflict(assessor, org_a) is None
 
@@ -90,7 +90,7 @@ def test_an_assignment_with_a_conflict_is_refused_with_the_reason(submitted, org
 
 def test_every_conflict_is_listed(submitted, org_a, staff_user, assessor, assessor2):
     member_of(org_a, assessor)
-    assessor2.assessor_profile.declared_conflicts.add(org_a)
+    assessor2.declared_conflicts.add(org_a)
 
     with pytest.raises(ValidationError) as error:
         transitions.assessment_assign(assessment=submitted, assessors=[assessor, assessor2], by=staff_user)

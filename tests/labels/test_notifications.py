@@ -10,6 +10,8 @@ from labels import transitions
 from labels.notifications import notify_event
 from tests.factories import UserFactory
 
+from .conftest import verify_all
+
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
 
@@ -103,6 +105,7 @@ def test_a_board_member_who_assessed_it_is_not_asked_to_decide(submitted, everyo
     both = UserFactory(email="both@example.test", is_assessor=True, is_board_member=True)
     transitions.assessment_assign(assessment=submitted, assessors=[assessor, both], by=staff_user)
     transitions.interview_record(assessment=submitted, on=YESTERDAY, by=assessor)
+    verify_all(submitted, assessor)
     for person in (assessor, both):
         transitions.assessment_recommend(assessment=submitted, level="gold", summary="Yes.", by=person)
     mail.outbox.clear()

@@ -16,7 +16,7 @@ from labels.tasks import score_assessment
 from labels.transitions import TransitionNotAllowed
 from tests.factories import UserFactory
 
-from .conftest import fill_answers
+from .conftest import fill_answers, verify_all
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
@@ -486,10 +486,11 @@ def test_a_board_member_who_assessed_it_cannot_decide(submitted, staff_user, ass
     both = UserFactory(is_assessor=True, is_board_member=True)
     in_review = transitions.assessment_assign(assessment=submitted, assessors=[assessor, both], by=staff_user)
     transitions.interview_record(assessment=in_review, on=YESTERDAY, by=assessor)
+    verify_all(in_review, assessor)
     for person in (assessor, both):
         transitions.assessment_recommend(assessment=in_review, level="gold", summary="Strong.", by=person)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You assessed this application"):
         transitions.assessment_decide(assessment=in_review, approve=True, reason="Mine.", by=both)
 
     in_review.refresh_from_db()
@@ -565,6 +566,7 @@ def test_each_transition_sends_its_emails_after_the_commit(
             transitions.clarification_answer(assessment=submitted, by=owner_a)
         elif current == "recommend":
             transitions.interview_record(assessment=submitted, on=YESTERDAY, by=assessor)
+            verify_all(submitted, assessor)
             transitions.assessment_recommend(assessment=submitted, level="gold", summary="Yes.", by=assessor)
             transitions.assessment_recommend(assessment=submitted, level="gold", summary="Yes.", by=assessor2)
         elif current == "decide":

@@ -5,6 +5,7 @@ import pytest
 from labels import transitions
 from labels.models import Assessment
 
+from ..conftest import verify_all
 from .conftest import api_url, yesterday
 
 
@@ -42,11 +43,11 @@ def test_it_refuses_a_malformed_decision(api_as, recommended, board_member, body
 
 
 @pytest.fixture
-def disagreed(in_review, assessor, assessor2):
-    transitions.interview_record(assessment=in_review, on=yesterday(), by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="gold", summary="Gold.", by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="silver", summary="Silver.", by=assessor2)
-    return in_review
+def disagreed(verified, assessor, assessor2):
+    transitions.interview_record(assessment=verified, on=yesterday(), by=assessor)
+    transitions.assessment_recommend(assessment=verified, level="gold", summary="Gold.", by=assessor)
+    transitions.assessment_recommend(assessment=verified, level="bronze", summary="Bronze.", by=assessor2)
+    return verified
 
 
 def test_when_the_assessors_disagree_the_board_names_the_level(api_as, disagreed, board_member):
@@ -55,16 +56,17 @@ def test_when_the_assessors_disagree_the_board_names_the_level(api_as, disagreed
     assert refused.status_code == 400
     assert refused.json() == {"detail": ["The assessors did not agree on a level: name the level to award."]}
 
-    response = _decide(client, disagreed, level="silver")
+    response = _decide(client, disagreed, level="bronze")
 
     assert response.status_code == 200, response.json()
-    assert response.json()["decision"]["awarded_level"] == "silver"
+    assert response.json()["decision"]["awarded_level"] == "bronze"
 
 
 @pytest.fixture
 def assessed_by_board_member(submitted, staff_user, board_assessor, assessor):
     transitions.assessment_assign(assessment=submitted, assessors=[board_assessor, assessor], by=staff_user)
     transitions.interview_record(assessment=submitted, on=yesterday(), by=assessor)
+    verify_all(submitted, assessor)
     for person in (board_assessor, assessor):
         transitions.assessment_recommend(assessment=submitted, level="gold", summary="Gold.", by=person)
     return submitted
@@ -74,7 +76,7 @@ def test_a_board_member_never_decides_on_what_they_assessed(api_as, assessed_by_
     response = _decide(api_as(board_assessor), assessed_by_board_member)
 
     assert response.status_code == 403
-    assert "did not assess" in response.json()["detail"]
+    assert response.json()["detail"] == "You assessed this application, so you do not decide on it."
     assert Assessment.objects.get(pk=assessed_by_board_member.pk).status == "recommended"
 
 

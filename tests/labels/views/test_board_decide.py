@@ -16,10 +16,11 @@ def url(assessment):
 
 
 @pytest.fixture
-def disagreed(in_review, assessor, assessor2):
+def disagreed(verified, assessor, assessor2):
+    in_review = verified
     transitions.interview_record(assessment=in_review, on=timezone.localdate() - timedelta(days=1), by=assessor)
     transitions.assessment_recommend(assessment=in_review, level="gold", summary="Gold all the way.", by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="silver", summary="Silver at most.", by=assessor2)
+    transitions.assessment_recommend(assessment=in_review, level="bronze", summary="Bronze at most.", by=assessor2)
     in_review.refresh_from_db()
     return in_review
 
@@ -59,7 +60,7 @@ def test_it_shows_both_recommendations_the_score_and_the_organisation(
 ):
     content = client_as(board_member).get(url(disagreed)).content.decode()
     assert "Gold all the way." in content
-    assert "Silver at most." in content
+    assert "Bronze at most." in content
     assert str(assessor) in content and str(assessor2) in content
     assert "Assessors disagree" in content
     assert "100.0 %" in content
@@ -123,15 +124,15 @@ def test_approving_a_disagreement_needs_a_level(client_as, board_member, disagre
 
 def test_approving_a_disagreement_awards_the_level_the_board_names(client_as, board_member, disagreed):
     response = client_as(board_member).post(
-        url(disagreed), {"decision": "approve", "level": "silver", "reason": "The cautious view."}
+        url(disagreed), {"decision": "approve", "level": "bronze", "reason": "The cautious view."}
     )
     assert response.status_code == 302
     disagreed.refresh_from_db()
-    assert (disagreed.status, disagreed.awarded_level) == (AssessmentStatus.APPROVED, "silver")
+    assert (disagreed.status, disagreed.awarded_level) == (AssessmentStatus.APPROVED, "bronze")
 
 
 def test_a_level_nobody_recommended_is_refused(client_as, board_member, disagreed):
-    response = client_as(board_member).post(url(disagreed), {"decision": "approve", "level": "bronze", "reason": "?"})
+    response = client_as(board_member).post(url(disagreed), {"decision": "approve", "level": "silver", "reason": "?"})
     assert response.status_code == 400
     disagreed.refresh_from_db()
     assert disagreed.status == AssessmentStatus.RECOMMENDED
