@@ -342,6 +342,19 @@ def test_the_organisation_answers_a_clarification_and_the_review_sees_the_new_va
     assert score_jobs(clarification).count() == 2  # the provisional score follows the new values
 
 
+def test_a_clarified_value_has_to_be_verified_again(in_review, assessor, owner_a):
+    verify_all(in_review, assessor)
+    transitions.clarification_request(
+        assessment=in_review, indicators=[indicator(in_review, "S1")], message="Member list?", by=assessor
+    )
+    answers.answer_save(assessment=in_review, indicator=indicator(in_review, "S1"), value=75, by=owner_a)
+
+    transitions.clarification_answer(assessment=in_review, by=owner_a)
+
+    unverified = Review.objects.filter(assessment=in_review, verified_at__isnull=True)
+    assert list(unverified.values_list("indicator__code", "verified_by")) == [("S1", None)]
+
+
 def test_it_keeps_the_assessors_corrections_on_indicators_not_named(clarification, owner_a):
     Review.objects.filter(assessment=clarification, indicator__code="F2").update(verified_value=1)
 

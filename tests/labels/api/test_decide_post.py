@@ -1,7 +1,11 @@
 """POST /api/assessments/{id}/decide/: the label board approves or rejects."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from accounts.models import Membership
 from labels import transitions
 from labels.models import Assessment
 
@@ -97,3 +101,47 @@ def test_it_refuses_before_the_recommendation(api_as, in_review, board_member):
 
     assert response.status_code == 409
     assert response.json()["detail"] == "This is not possible while the assessment is in review."
+
+
+# The board member who decides has no conflict of interest with the organisation
+
+
+def _member_of(organisation, person, *, left_years_ago=None):
+    left_at = None if left_years_ago is None else timezone.now() - timedelta(days=round(365.25 * left_years_ago))
+    Membership.objects.create(user=person, organisation=organisation, role="viewer", left_at=left_at)
+
+
+@pytest.mark.parametrize("left_years_ago", [None, 2])
+def test_a_member_or_recent_former_member_of_the_organisation_cannot_decide(
+    api_as, recommended, board_member, org_a, left_years_ago
+):
+    _member_of(org_a, board_member, left_years_ago=left_years_ago)
+
+    response = _decide(api_as(board_member), recommended)
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        f"You have a conflict of interest: {board_member} is or was a member of Alpha Cluster within the last 3 years."
+    )
+    assert Assessment.objects.get(pk=recommended.pk).status == "recommended"
+
+
+def test_a_member_who_left_four_years_ago_decides(api_as, recommended, board_member, org_a):
+    _member_of(org_a, board_member, left_years_ago=4)
+
+    assert _decide(api_as(board_member), recommended).status_code == 200
+
+
+def test_a_board_member_with_a_declared_conflict_cannot_decide(api_as, recommended, board_member, org_a):
+    board_member.declared_conflicts.add(org_a)
+
+    response = _decide(api_as(board_member), recommended)
+
+    assert response.status_code == 403
+    assert "has declared a conflict of interest with Alpha Cluster" in response.json()["detail"]
+
+
+def test_the_detail_tells_a_conflicted_board_member_they_may_not_decide(api_as, recommended, board_member, org_a):
+    board_member.declared_conflicts.add(org_a)
+
+    assert api_as(board_member).get(api_url(recommended)).json()["can"]["decide"] is False

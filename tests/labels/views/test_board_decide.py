@@ -154,3 +154,41 @@ def test_the_decide_page_is_not_open_before_the_recommendation(client_as, board_
     assert "The board decides once the assessors have recommended" in content
     response = client_as(board_member).post(url(in_review), {"decision": "approve", "reason": "Early."})
     assert response.status_code == 409
+
+
+def test_a_board_member_with_a_conflict_is_refused_with_the_reason(client_as, board_member, recommended, org_a):
+    board_member.declared_conflicts.add(org_a)
+    client = client_as(board_member)
+
+    response = client.get(url(recommended))
+
+    assert response.status_code == 403
+    assert "You have a conflict of interest" in response.content.decode()
+    assert "has declared a conflict of interest with Alpha Cluster." in response.content.decode()
+    assert client.post(url(recommended), {"decision": "approve", "reason": "Mine."}).status_code == 403
+
+
+def test_approving_a_level_the_verified_values_do_not_meet_is_refused_on_the_page(client_as, board_member, recommended):
+    from labels.assessment_scores import review_rating_store
+    from labels.models import Review
+
+    Review.objects.filter(assessment=recommended, indicator__code="C1").update(verified_value=0)
+    review_rating_store(recommended)
+
+    response = client_as(board_member).post(url(recommended), {"decision": "approve", "reason": "Yes."})
+
+    assert response.status_code == 409
+    assert "The verified values do not meet Gold: Minimum requirement C1 is rated red." in response.content.decode()
+    recommended.refresh_from_db()
+    assert recommended.status == AssessmentStatus.RECOMMENDED
+
+
+def test_the_decision_page_shows_the_verification(client_as, board_member, recommended):
+    from labels.models import Review
+
+    Review.objects.filter(assessment=recommended, indicator__code="S1").update(verified_at=None)
+
+    content = client_as(board_member).get(url(recommended)).content.decode()
+
+    assert "35 of 36 indicators" in content
+    assert "Verify every indicator first: 35 of 36 are verified; 1 is still open: S1." in content

@@ -103,3 +103,12 @@ def test_the_dashboard_counts_the_recommendations_to_decide(client_as, board_mem
 def test_the_navigation_leads_board_members_to_the_queue(board_member, assessor):
     assert URL in [url for _label, url in navigation_for(board_member)]
     assert URL not in [url for _label, url in navigation_for(assessor)]
+
+
+def test_a_board_member_with_a_conflict_is_told_why_they_do_not_decide(client_as, board_member, recommended, org_a):
+    Membership.objects.create(user=board_member, organisation=org_a, role="viewer")
+
+    content = client_as(board_member).get(URL).content.decode()
+
+    assert "You have a conflict of interest" in content
+    assert reverse("labels:decide", args=[recommended.public_id]) not in content

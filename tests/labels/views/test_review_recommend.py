@@ -125,3 +125,25 @@ def test_recommending_again_after_the_board_has_it_is_refused_with_409(client_as
     response = client.post(url(recommended), {"level": "bronze", "summary": "Changed my mind."})
     assert response.status_code == 409
     assert recommended.assignments.get(assessor=assessor).recommended_level == "gold"
+
+
+def test_a_level_the_verified_values_do_not_meet_is_refused_with_the_unmet_rules(client_as, assessor, interviewed):
+    minimum = interviewed.framework.indicators.get(code="C1")
+    reviews.review_save(assessment=interviewed, indicator=minimum, verified_value="0", by=assessor)
+
+    response = client_as(assessor).post(url(interviewed), {"level": "gold", "summary": "Fine."})
+
+    assert response.status_code == 409
+    assert "The verified values do not meet Gold: Minimum requirement C1 is rated red." in response.content.decode()
+    assert not interviewed.assignments.exclude(recommended_level="").exists()
+
+
+def test_recommending_before_everything_is_verified_is_refused(client_as, assessor, in_review):
+    transitions.interview_record(assessment=in_review, on=YESTERDAY, by=assessor)
+
+    response = client_as(assessor).post(url(in_review), {"level": "gold", "summary": "Fine."})
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "Verify every indicator first: 0 of 36 are verified; 36 are still open:" in content
+    assert "0 of 36 indicators" in content  # the guidance shows the progress
