@@ -5,9 +5,10 @@ walkthrough needs: manager@example.org's organisation has an approved Bronze ben
 20 months old and no open application (so Gold and Silver can be started); manager2@example.org's
 Gold self-assessment waits for the secretariat to assign assessor@ and assessor2@;
 assessor@example.org has one Bronze in review, nothing verified yet; board@example.org has one
-recommendation (a Gold on which the two assessors disagree: Gold or Bronze). Every recommended
-and decided assessment is fully verified and meets the rules of the level recommended or awarded. A few dozen generated organisations hold the other states,
-with values drawn around the catalogue's thresholds so that benchmarking has data.
+recommendation (a Gold on which the two assessors disagree: Gold or Bronze). A few dozen
+generated organisations hold the other states, with values drawn around the catalogue's thresholds
+so that benchmarking has data. Every recommended and decided assessment is fully verified and meets
+the rules of each level recommended or awarded, as the transitions demand.
 
 Idempotent: an organisation that already has any assessment is left alone.
 """
