@@ -44,6 +44,10 @@ class VerificationProgress:
         return sum(area.verified for area in self.areas)
 
     @property
+    def remaining(self) -> int:
+        return len(self.unverified)
+
+    @property
     def complete(self) -> bool:
         return not self.unverified
 

@@ -20,6 +20,7 @@ def test_the_review_page_shows_the_progress_and_offers_the_action(client_as, ass
 
     assert "0 of 36 indicators" in content
     assert "0 of 6 indicators" in content
+    assert "6 still to verify" in content
     assert "Confirm the remaining declared values of this area (6)" in content
     assert f'action="{url(in_review)}"' in content
     assert "Not verified yet" in content
