@@ -325,9 +325,8 @@ class _Seeder:
             )
 
     def verify_rest(self, assessment, assessor) -> None:
-        """The assessor confirms the declared values not yet verified, area by area, as the review page offers."""
-        for area in self.framework.areas.all():
-            reviews.review_confirm_area(assessment=assessment, area=area, by=assessor)
+        """The assessor confirms the declared values not yet verified (the review page does it area by area)."""
+        reviews.review_confirm_declared(assessment=assessment, by=assessor)
 
     def review(self, assessment, assessors, interview: date, corrections=2) -> None:
         self.assign(assessment, assessors)

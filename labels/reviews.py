@@ -52,36 +52,47 @@ def improvement_validate(*, area: ImprovementArea, validated: bool, comment: str
 
 
 @transaction.atomic
-def review_confirm_area(*, assessment: Assessment, area: Area, by: User) -> int:
-    """Verify every not yet verified indicator of one area with the value the organisation declared.
+def review_confirm_declared(*, assessment: Assessment, by: User, area: Area | None = None) -> int:
+    """Verify every not yet verified indicator of one area (or of all, without `area`) with the value
+    the organisation declared.
 
     Indicators an assessor already verified (confirmed or changed) keep their value. Returns how
     many were confirmed."""
     assessment = Assessment.objects.select_for_update().select_related("framework").get(pk=assessment.pk)
     _check_reviewing(assessment, by)
-    if area.framework_id != assessment.framework_id:
+    if area is not None and area.framework_id != assessment.framework_id:
         raise ValidationError(_("This area does not belong to the assessment's catalogue."))
-    indicator_ids = list(area.indicators.values_list("pk", flat=True))
+    indicators = area.indicators if area is not None else assessment.framework.indicators
+    ids = list(indicators.values_list("pk", flat=True))
     declared = dict(
-        Answer.objects.filter(assessment=assessment, indicator_id__in=indicator_ids).values_list(
-            "indicator_id", "value"
-        )
+        Answer.objects.filter(assessment=assessment, indicator_id__in=ids).values_list("indicator_id", "value")
     )
-    reviews = {r.indicator_id: r for r in Review.objects.filter(assessment=assessment, indicator_id__in=indicator_ids)}
+    reviews = Review.objects.filter(assessment=assessment, indicator_id__in=ids)
+    verified = set(reviews.filter(verified_at__isnull=False).values_list("indicator_id", flat=True))
+    still_open = list(reviews.filter(verified_at__isnull=True).only("pk", "indicator_id", "verified_value"))
     now = timezone.now()
-    confirmed = []
-    for indicator_id in indicator_ids:
-        review = reviews.get(indicator_id) or Review(assessment=assessment, indicator_id=indicator_id)
-        if review.verified_at is not None:
-            continue
-        review.verified_value = declared.get(indicator_id)
-        review.verified_by = by
-        review.verified_at = review.updated_at = now
-        confirmed.append(review)
-    Review.objects.bulk_create([r for r in confirmed if r.pk is None])
-    Review.objects.bulk_update(
-        [r for r in confirmed if r.pk is not None], ["verified_value", "verified_by", "verified_at", "updated_at"]
+    known = verified | {review.indicator_id for review in still_open}
+    missing = [
+        Review(
+            assessment=assessment,
+            indicator_id=pk,
+            verified_value=declared.get(pk),
+            verified_by=by,
+            verified_at=now,
+        )
+        for pk in ids
+        if pk not in known
+    ]
+    Review.objects.bulk_create(missing)
+    # An open review holds the declared value already (assignment and clarification copy it in);
+    # only one out of step is written, and only then do the ratings need storing again.
+    stale = [review for review in still_open if review.verified_value != declared.get(review.indicator_id)]
+    for review in stale:
+        review.verified_value = declared.get(review.indicator_id)
+    Review.objects.bulk_update(stale, ["verified_value"])
+    Review.objects.filter(pk__in=[review.pk for review in still_open]).update(
+        verified_by=by, verified_at=now, updated_at=now
     )
-    if confirmed:
+    if missing or stale:
         review_rating_store(assessment)
-    return len(confirmed)
+    return len(missing) + len(still_open)

@@ -389,7 +389,7 @@ def area_confirm_post(request, public_id, area_code):
     if area is None:
         raise NotFound(_("There is no area %(code)s in this assessment's catalogue.") % {"code": area_code})
     with domain_errors():
-        reviews.review_confirm_area(assessment=assessment, area=area, by=request.user)
+        reviews.review_confirm_declared(assessment=assessment, area=area, by=request.user)
     return _detail(request, assessment)
 
 

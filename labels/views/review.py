@@ -265,7 +265,7 @@ def confirm_area(request, public_id, area_code):
     _require_reviewer(request.user, assessment)
     area = get_object_or_404(assessment.framework.areas, code=area_code)
     try:
-        count = reviews.review_confirm_area(assessment=assessment, area=area, by=request.user)
+        count = reviews.review_confirm_declared(assessment=assessment, area=area, by=request.user)
     except transitions.TransitionNotAllowed as error:
         return _refused(request, assessment, error)
     messages.success(request, area_confirmed_message(area, count))

@@ -335,3 +335,35 @@ def test_the_verified_score_is_stored_when_recommended(interviewed, assessor, as
 
     interviewed.refresh_from_db()
     assert interviewed.verified_score == Decimal("95.7")  # S6's 3 of 70 points lost
+
+
+# Confirming declared values
+
+
+def test_confirming_keeps_corrections_and_verifies_the_rest(in_review, assessor):
+    reviews.review_save(assessment=in_review, indicator=indicator(in_review, "S2"), verified_value="45", by=assessor)
+
+    count = reviews.review_confirm_declared(assessment=in_review, by=assessor)
+
+    assert count == 35
+    assert not Review.objects.filter(assessment=in_review, verified_at__isnull=True).exists()
+    assert Review.objects.get(assessment=in_review, indicator__code="S2").verified_value == 45
+
+
+def test_confirming_restores_a_missing_or_stale_review_from_the_declared_value(in_review, assessor):
+    Review.objects.filter(assessment=in_review, indicator__code="S1").delete()
+    Review.objects.filter(assessment=in_review, indicator__code="S6").update(verified_value=0, rating="red")
+
+    reviews.review_confirm_declared(assessment=in_review, area=indicator(in_review, "S1").area, by=assessor)
+
+    s1 = Review.objects.get(assessment=in_review, indicator__code="S1")
+    s6 = Review.objects.get(assessment=in_review, indicator__code="S6")
+    assert (s1.verified_value, s1.rating, s1.verified_by) == (60, "green", assessor)
+    assert s6.rating == "green"
+    in_review.refresh_from_db()
+    assert in_review.verified_score == 100
+
+
+def test_only_assigned_assessors_confirm(in_review, owner_a):
+    with pytest.raises(PermissionDenied):
+        reviews.review_confirm_declared(assessment=in_review, by=owner_a)
