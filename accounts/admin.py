@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from .forms import PROFILE_FIELDS, ServicesField, WebsiteField
-from .models import AssessorProfile, Invitation, Membership, Organisation, User
+from .models import ApiToken, AssessorProfile, Invitation, Membership, Organisation, User
 
 
 class UserCreationAdminForm(AdminUserCreationForm):
@@ -35,6 +35,7 @@ class UserAdmin(DjangoUserAdmin):
 
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
+    autocomplete_fields = ["declared_conflicts"]
     ordering = ["email"]
     search_fields = ["email", "first_name", "last_name"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_assessor", "is_board_member"]
@@ -43,6 +44,7 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ("email", "password")}),
         (_("Personal info"), {"fields": ("first_name", "last_name")}),
         (_("Scheme roles"), {"fields": ("is_assessor", "is_board_member")}),
+        (_("Conflicts of interest"), {"fields": ("declared_conflicts",)}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -114,5 +116,19 @@ class InvitationAdmin(admin.ModelAdmin):
 class AssessorProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "certified_on"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
-    autocomplete_fields = ["user", "declared_conflicts"]
+    autocomplete_fields = ["user"]
     list_select_related = ["user"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Staff may see and revoke (delete) tokens; the key itself is never stored, so never shown."""
+
+    list_display = ["user", "name", "prefix", "created_at", "last_used_at", "expires_at"]
+    search_fields = ["user__email", "name", "prefix"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at", "expires_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False

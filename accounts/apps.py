@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from allauth.mfa.signals import authenticator_added
+
         from clusterexcellence.notifications import register_notification
         from clusterexcellence.registry import (
             everyone,
@@ -18,6 +20,9 @@ class AccountsConfig(AppConfig):
         )
 
         from . import dashboard
+        from .two_factor import record_second_factor_on_activation
+
+        authenticator_added.connect(record_second_factor_on_activation, dispatch_uid="accounts.second_factor")
 
         register_notification("accounts.invitation", template="accounts/email/invitation")
 
@@ -45,4 +50,5 @@ class AccountsConfig(AppConfig):
         )
 
         register_api_root("auth-token", url_name="api-token", order=0)
+        register_api_root("auth-tokens", url_name="api-token-list", order=1)
         register_api_root("organisations", url_name="api-organisation-list", order=10)

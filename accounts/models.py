@@ -1,4 +1,4 @@
-"""Users, cluster organisations, memberships with roles, invitations and assessor profiles."""
+"""Users, cluster organisations, memberships with roles, invitations, assessor profiles and API tokens."""
 
 import secrets
 import uuid
@@ -52,6 +52,14 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         blank=True,
         help_text=_("The language of the e-mails the portal sends you."),
+    )
+    # Kept on the person, not on a role's profile: the same rules bind assessors and the board.
+    declared_conflicts = models.ManyToManyField(
+        "accounts.Organisation",
+        blank=True,
+        related_name="declared_conflicts",
+        verbose_name=_("declared conflicts of interest"),
+        help_text=_("Organisations this person may neither assess nor decide on, whatever their membership."),
     )
 
     USERNAME_FIELD = "email"
@@ -211,15 +219,37 @@ class Invitation(models.Model):
 
 
 class AssessorProfile(models.Model):
-    """What the secretariat knows of a certified assessor, including declared conflicts."""
+    """What the secretariat knows of a certified assessor (declared conflicts are on the User)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessor_profile")
     certified_on = models.DateField(_("certification date"), null=True, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True, help_text=_("Language codes, e.g. en, de"))
     countries = CountryField(_("countries"), multiple=True, blank=True)
-    declared_conflicts = models.ManyToManyField(
-        Organisation, blank=True, related_name="declared_conflicts", verbose_name=_("declared conflicts of interest")
-    )
 
     def __str__(self):
         return str(self.user)
+
+
+class ApiToken(models.Model):
+    """A key a program sends as `Authorization: Token <key>`; see accounts/api_tokens.py.
+
+    Only a hash of the key is stored. It expires, its owner may revoke it, and it stops working
+    when the owner's password or second factor changes (`fingerprint`)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("starts with"), max_length=8, editable=False)
+    fingerprint = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.user} – {self.name or self.prefix}"

@@ -37,7 +37,7 @@ def domain_errors(field: str | None = None) -> Iterator[None]:
     try:
         yield
     except StateConflict as error:
-        raise Conflict(str(error)) from error
+        raise Conflict({"detail": str(error), **error.details} if error.details else str(error)) from error
     except DjangoPermissionDenied as error:
         raise PermissionDenied(str(error) or None) from error
     except DjangoValidationError as error:

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from accounts.views.sign_in import admin_login
+
 from . import health
 
 api_patterns = [
@@ -14,6 +16,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("api/", include(api_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's own: its sign-in form would skip the second factor and the rate limits.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("labels/", include("labels.urls")),

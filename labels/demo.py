@@ -4,9 +4,11 @@
 walkthrough needs: manager@example.org's organisation has an approved Bronze benchmarking about
 20 months old and no open application (so Gold and Silver can be started); manager2@example.org's
 Gold self-assessment waits for the secretariat to assign assessor@ and assessor2@;
-assessor@example.org has one Bronze in review; board@example.org has one recommendation (a Gold
-on which the two assessors disagree). A few dozen generated organisations hold the other states,
-with values drawn around the catalogue's thresholds so that benchmarking has data.
+assessor@example.org has one Bronze in review, nothing verified yet; board@example.org has one
+recommendation (a Gold on which the two assessors disagree: Gold or Bronze). A few dozen
+generated organisations hold the other states, with values drawn around the catalogue's thresholds
+so that benchmarking has data. Every recommended and decided assessment is fully verified and meets
+the rules of each level recommended or awarded, as the transitions demand.
 
 Idempotent: an organisation that already has any assessment is left alone.
 """
@@ -36,6 +38,7 @@ from .models import (
     AssessorAssignment,
     ClarificationRequest,
     Framework,
+    Review,
 )
 from .scoring import add_months, rate, score
 from .tasks import score_assessment
@@ -321,10 +324,15 @@ class _Seeder:
                 by=assessor,
             )
 
+    def verify_rest(self, assessment, assessor) -> None:
+        """The assessor confirms the declared values not yet verified (the review page does it area by area)."""
+        reviews.review_confirm_declared(assessment=assessment, by=assessor)
+
     def review(self, assessment, assessors, interview: date, corrections=2) -> None:
         self.assign(assessment, assessors)
         transitions.interview_record(assessment=assessment, on=interview, by=assessors[0])
         self.correct(assessment, assessors[0], corrections)
+        self.verify_rest(assessment, assessors[-1])
         for area in assessment.improvement_areas.all():
             reviews.improvement_validate(
                 area=area, validated=True, comment="Documented and checked on site.", by=assessors[0]
@@ -419,7 +427,10 @@ class _Seeder:
         self.backdate(assessment, start=self.days_ago(40, 80), end=self.days_ago(1, 5))
 
     def recommended_split(self, organisation, owner, level) -> None:
-        """A Gold near the threshold: one assessor recommends Gold, the other Silver; the board decides."""
+        """A Gold near the threshold: one assessor recommends Gold, the other Bronze; the board decides.
+
+        (Silver is not open to a Gold application: it builds on an earlier Bronze and validated
+        improvement areas.)"""
         assessment = self.start(organisation, owner, level)
         values = values_for(self.rng, self.indicators, target="gold", profile="mixed", min_score=Decimal(80))
         self.answer(assessment, owner, values)
@@ -436,9 +447,9 @@ class _Seeder:
         )
         transitions.assessment_recommend(
             assessment=assessment,
-            level=Level.SILVER,
+            level=Level.BRONZE,
             summary="The score is only just above 80 % and two service indicators rest on one year of data. "
-            "I recommend Silver until the results are confirmed.",
+            "I recommend the Bronze benchmarking label until the results are confirmed.",
             by=assessors[1],
         )
         self.backdate(assessment, start=self.days_ago(60, 90), end=self.days_ago(1, 4), interview=interview)
@@ -526,6 +537,7 @@ class _Seeder:
             self.score_now(assessment)
         transitions.interview_record(assessment=assessment, on=interview, by=assessors[0])
         self.correct(assessment, assessors[-1], 1)
+        self.verify_rest(assessment, assessors[0])
         self.recommend(
             assessment,
             assessors,
@@ -567,6 +579,11 @@ class _Seeder:
             fields["decided_at"] = when.get("approved") or when.get("rejected")
         Assessment.objects.filter(pk=assessment.pk).update(**fields)
         Answer.objects.filter(assessment=assessment).update(updated_at=when.get("submitted", end))
+        # Verified on the day of the interview (or the latest step, while none is recorded).
+        verified_on = self.at(interview, 0) if interview else times[-1]
+        Review.objects.filter(assessment=assessment, verified_at__isnull=False).update(
+            verified_at=verified_on, updated_at=verified_on
+        )
         Job.objects.filter(kind=score_assessment.name, object_id=str(assessment.pk)).update(
             created_at=when.get("submitted", times[0]),
             started_at=when.get("submitted", times[0]),

@@ -6,16 +6,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 
 from .choices import Level
+from .level_rules import previous_bronze_refusal
 from .models import Assessment, AssessmentStatus
-from .scoring import months_between_ok
-
-
-def last_completed_bronze(organisation: Organisation) -> Assessment | None:
-    """The organisation's latest approved Bronze benchmarking, if any."""
-    bronzes = Assessment.objects.filter(
-        organisation=organisation, level=Level.BRONZE, status=AssessmentStatus.APPROVED
-    ).order_by("-decided_at")
-    return next((a for a in bronzes if a.completed_on), None)
+from .renewals import renewal_refusal
 
 
 def application_refusal(organisation: Organisation, level: str, *, renewal: bool, framework) -> str | None:
@@ -31,24 +24,12 @@ def application_refusal(organisation: Organisation, level: str, *, renewal: bool
             "level": open_application.get_level_display(),
             "status": open_application.get_status_display().lower(),
         }
+    today = timezone.localdate()
     if level == Level.SILVER:
-        window = tuple(framework.level_rules(Level.SILVER).get("previous_bronze_months", (18, 24)))
-        bronze = last_completed_bronze(organisation)
-        if bronze is None:
-            return _(
-                "Silver needs a completed Bronze benchmarking %(min)s to %(max)s months earlier; "
-                "%(organisation)s has none yet. Apply for Bronze first."
-            ) % {"min": window[0], "max": window[1], "organisation": organisation}
-        if not months_between_ok(bronze.completed_on, timezone.localdate(), window):
-            return _(
-                "Silver needs a completed Bronze benchmarking %(min)s to %(max)s months earlier; "
-                "the last one was completed on %(date)s."
-            ) % {"min": window[0], "max": window[1], "date": bronze.completed_on.isoformat()}
-    if (
-        renewal
-        and not Assessment.objects.filter(
-            organisation=organisation, level=level, status=AssessmentStatus.APPROVED, awarded_level=level
-        ).exists()
-    ):
-        return _("A renewal needs an earlier %(level)s label of this organisation.") % {"level": Level(level).label}
+        # Applying, the Silver has no interview yet: today stands in for its benchmarking date.
+        refusal = previous_bronze_refusal(organisation, on=today, framework=framework)
+        if refusal:
+            return refusal
+    if renewal:
+        return renewal_refusal(organisation, level, on=today, framework=framework)
     return None

@@ -21,6 +21,7 @@ from .assessment_scores import answered_codes, review_rating_store
 from .choices import Level
 from .conflicts import assessor_conflict
 from .eligibility import application_refusal
+from .level_rules import level_check, level_refusal
 from .models import (
     Answer,
     Assessment,
@@ -34,12 +35,34 @@ from .models import (
     Review,
 )
 from .notifications import assessment_notify
+from .verification import verification_progress, verification_refusal
 
 Status = AssessmentStatus
 
 
 class TransitionNotAllowed(StateConflict):
     """The assessment's state (not the person) forbids the action; shown to the user."""
+
+
+class LevelNotMet(TransitionNotAllowed):
+    """The verified values do not meet the level asked for; `reasons` lists every unmet rule."""
+
+    def __init__(self, message: str, reasons: Iterable[str]):
+        self.reasons = tuple(reasons)
+        super().__init__(message, unmet=list(self.reasons))
+
+
+def _require_level(assessment: Assessment, level: str) -> None:
+    """Refuse a level the verified values do not support (level_rules.level_check decides)."""
+    outcome = level_check(assessment, level)
+    if not outcome.met:
+        raise LevelNotMet(level_refusal(outcome), outcome.reasons)
+
+
+def _require_verified(assessment: Assessment) -> None:
+    refusal = verification_refusal(verification_progress(assessment))
+    if refusal:
+        raise TransitionNotAllowed(refusal)
 
 
 def _lock(assessment: Assessment) -> Assessment:
@@ -192,10 +215,11 @@ def clarification_answer(*, assessment: Assessment, by: User, note: str = "") ->
     if request is not None:
         request.resolved_at = timezone.now()
         request.save(update_fields=["resolved_at"])
-        # Carry the new declared values into the review so the assessors see them.
+        # Carry the new declared values into the review so the assessors see them; a value that
+        # changed after the assessors' question has to be verified again.
         for answer in Answer.objects.filter(assessment=assessment, indicator__in=request.indicators.all()):
             Review.objects.filter(assessment=assessment, indicator_id=answer.indicator_id).update(
-                verified_value=answer.value
+                verified_value=answer.value, verified_at=None, verified_by=None
             )
     review_rating_store(assessment)
     _move(assessment, Status.IN_REVIEW, by=by, note=note.strip(), notify="resubmitted")
@@ -217,7 +241,9 @@ def interview_record(*, assessment: Assessment, on: date, by: User) -> Assessmen
 
 @transaction.atomic
 def assessment_recommend(*, assessment: Assessment, level: str, summary: str, by: User) -> Assessment:
-    """Record one assessor's recommendation; the last one moves the assessment to the board."""
+    """Record one assessor's recommendation; the last one moves the assessment to the board.
+
+    Refused until every indicator is verified, and for a level the verified values do not meet."""
     assessment = _lock(assessment)
     _require(permissions.can_review(by, assessment))
     _require_state(assessment, Status.IN_REVIEW)
@@ -230,6 +256,9 @@ def assessment_recommend(*, assessment: Assessment, level: str, summary: str, by
         raise ValidationError(_("Write a summary for the board."))
     if level != Recommendation.NONE and assessment.interview_date is None:
         raise ValidationError(_("Record the interview or visit date before recommending a label."))
+    _require_verified(assessment)
+    if level != Recommendation.NONE:
+        _require_level(assessment, level)
     assignment = assessment.assignments.get(assessor=by)
     assignment.recommended_level = level
     assignment.recommendation_summary = summary.strip()
@@ -257,9 +286,13 @@ def assessment_decide(
 ) -> Assessment:
     """The board approves (awarding the recommended level) or rejects, with a reason.
 
-    When the assessors disagree, an approving board names the level it awards."""
+    When the assessors disagree, an approving board names the level it awards. Approval is refused
+    unless every indicator is verified and the level's rules are met (level_rules.level_check);
+    the board may reject whatever the values say, never award against them."""
     assessment = _lock(assessment)
-    _require(permissions.can_decide(by, assessment))
+    refusal = permissions.decide_refusal(by, assessment)
+    if refusal:
+        raise PermissionDenied(refusal)
     _require_state(assessment, Status.RECOMMENDED)
     if not reason.strip():
         raise ValidationError(_("Give a reason for the decision."))
@@ -274,6 +307,9 @@ def assessment_decide(
             )
         if level not in recommended:
             raise ValidationError(_("The board can award only a level that an assessor recommended."))
+        # The board cannot override the rules: it awards only what the verified values support.
+        _require_verified(assessment)
+        _require_level(assessment, level)
         assessment.awarded_level = level
     assessment.decision_reason = reason.strip()
     assessment.decided_by = by

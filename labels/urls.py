@@ -29,6 +29,11 @@ urlpatterns = [
     path("assessor/", review.workspace, name="assessor_workspace"),
     path("assessments/<uuid:public_id>/review/", review.review_page, name="review"),
     path("assessments/<uuid:public_id>/reviews/<str:code>/", review.review_save, name="review_save"),
+    path(
+        "assessments/<uuid:public_id>/review/areas/<str:area_code>/confirm/",
+        review.confirm_area,
+        name="review_confirm_area",
+    ),
     path("assessments/<uuid:public_id>/clarify/", review.clarify, name="clarify"),
     path("assessments/<uuid:public_id>/interview/", review.interview, name="interview"),
     path(

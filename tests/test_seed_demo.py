@@ -140,7 +140,7 @@ def test_the_assessors_have_profiles_and_no_conflict_with_the_managed_organisati
         user = User.objects.get(email=email)
         assert user.is_assessor
         assert not user.memberships.exists()
-        assert not user.assessor_profile.declared_conflicts.filter(pk__in=[o.pk for o in result.organisations[:2]])
+        assert not user.declared_conflicts.filter(pk__in=[o.pk for o in result.organisations[:2]])
 
 
 def test_each_role_has_its_login():

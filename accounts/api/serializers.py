@@ -7,23 +7,43 @@ from rest_framework import serializers
 
 from accounts.choices import MembershipRole, ServiceCategory
 from accounts.forms import PROFILE_FIELDS, slug_is_taken
-from accounts.models import Invitation, Membership, Organisation
+from accounts.models import ApiToken, Invitation, Membership, Organisation
 from accounts.permissions import membership_role
 
 
 class TokenObtainSerializer(serializers.Serializer):
     email = serializers.EmailField()
-    password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+    password = serializers.CharField(trim_whitespace=False, max_length=4096, style={"input_type": "password"})
     otp = serializers.CharField(
         required=False,
         allow_blank=True,
         max_length=12,
         help_text=_("The current code of your authenticator app; required once two-factor authentication is on."),
     )
+    name = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text=_("A name to recognise the token by in your list, e.g. the program that uses it."),
+    )
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    """One of your tokens as listed; the key itself is never stored, only its first characters."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "created_at", "last_used_at", "expires_at"]
+        read_only_fields = fields
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`."))
+    token = serializers.CharField(help_text=_("Send it as `Authorization: Token <token>`; shown only this once."))
+    id = serializers.UUIDField(help_text=_("Use it to revoke the token."))
+    name = serializers.CharField()
+    expires_at = serializers.DateTimeField()
 
 
 class OrganisationSerializer(CountryFieldMixin, serializers.ModelSerializer):

@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 from . import views
 
 router = SimpleRouter()
+router.register("auth/tokens", views.ApiTokenViewSet, basename="api-token")
 router.register("organisations", views.OrganisationViewSet, basename="api-organisation")
 router.register(
     r"organisations/(?P<organisation_slug>[-a-zA-Z0-9_]+)/memberships",

@@ -1,20 +1,23 @@
 """API views: a token for programs, organisations and their memberships. The same predicates
 and services as the web pages decide; these only translate to HTTP."""
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.models import EmailAddress
-from django.contrib.auth import authenticate
+from allauth.core import ratelimit
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied, Throttled, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
+from accounts.api_tokens import api_token_create, api_token_revoke, api_tokens_of
 from accounts.forms import suggest_slug
 from accounts.memberships import (
     MembershipError,
@@ -23,12 +26,13 @@ from accounts.memberships import (
     membership_end,
     organisation_create,
 )
-from accounts.models import Membership, Organisation
+from accounts.models import ApiToken, Membership, Organisation
 from accounts.permissions import can_create_organisation, can_edit_organisation, can_manage_members
 from accounts.two_factor import has_totp, must_set_up_totp, totp_code_is_valid
 from clusterexcellence.api import Conflict, MessageSerializer
 
 from .serializers import (
+    ApiTokenSerializer,
     InvitationCreateSerializer,
     InvitationSerializer,
     MembershipRoleSerializer,
@@ -41,12 +45,16 @@ from .serializers import (
 
 
 class TokenRateThrottle(SimpleRateThrottle):
-    """Guesses at passwords and codes are limited per client address (rate: scope `token`)."""
+    """Guesses at passwords and codes are limited per client address (rate: scope `token`).
+
+    The address is the one allauth's rate limits use: X-Forwarded-For counts only as deep as
+    TRUSTED_PROXY_COUNT, so a client cannot lift the limit by sending the header."""
 
     scope = "token"
 
     def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+        ident = get_account_adapter(request._request).get_client_ip(request._request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
 # Token ---------------------------------------------------------------------------------------
@@ -56,18 +64,23 @@ class TokenRateThrottle(SimpleRateThrottle):
     tags=["auth"],
     summary="Obtain an API token",
     description=(
-        "Exchange e-mail address and password (plus the authenticator code once two-factor "
-        "authentication is on) for a token. Send it as `Authorization: Token <token>`."
+        "Exchange e-mail address and password (plus `otp`, the current authenticator code, once two-factor "
+        "authentication is on; staff, assessors and board members must have it on when the portal requires "
+        "it) for a new token. Send it as `Authorization: Token <token>`. The key is shown only in this "
+        "answer. A token expires after the configured number of days (30 by default) and stops working "
+        "when the password or the second factor changes; list and revoke yours under `/api/auth/tokens/`. "
+        "Failed attempts count towards the same lockout as the sign-in page."
     ),
     request=TokenObtainSerializer,
     responses={
         200: TokenSerializer,
         400: OpenApiResponse(OpenApiTypes.OBJECT, description="Wrong credentials, or a missing or wrong code."),
         403: OpenApiResponse(MessageSerializer, description="E-mail not confirmed, or two-factor set-up required."),
-        429: OpenApiResponse(MessageSerializer, description="Too many attempts."),
+        429: OpenApiResponse(MessageSerializer, description="Too many attempts, or the account is locked for now."),
     },
     auth=[],
 )
+@never_cache  # the answer holds a secret; nobody signed in yet, so PrivateResponsesMiddleware does not see it
 @api_view(["POST"])
 @authentication_classes([])
 @permission_classes([AllowAny])
@@ -77,8 +90,13 @@ def token_obtain(request):
     serializer = TokenObtainSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = serializer.validated_data
-    user = authenticate(request, email=data["email"].strip().lower(), password=data["password"])
-    if user is None:
+    # allauth's own check: the sign-in page's rate limits and lockout per address apply here too.
+    adapter = get_account_adapter(request._request)
+    try:
+        user = adapter.authenticate(request._request, email=data["email"].strip().lower(), password=data["password"])
+    except DjangoValidationError as error:
+        raise Throttled(detail=_("Too many failed attempts. Please wait a few minutes and try again.")) from error
+    if user is None or not user.is_active:
         raise ValidationError({"non_field_errors": [_("Unable to sign in with this e-mail address and password.")]})
     if not EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists():
         raise PermissionDenied(_("Please confirm your e-mail address first: follow the link in the e-mail we sent."))
@@ -90,10 +108,45 @@ def token_obtain(request):
         otp = data.get("otp", "")
         if not otp:
             raise ValidationError({"otp": [_("Enter the current code of your authenticator app.")]})
+        # The same limit as allauth's second-factor step, under the same key.
+        if not ratelimit.consume(request._request, action="login_failed", key=f"mfa-auth-user-{user.pk}"):
+            raise Throttled(detail=_("Too many failed attempts. Please wait a few minutes and try again."))
         if not totp_code_is_valid(user, otp):
             raise ValidationError({"otp": [_("This code is not valid. Enter the current code of your app.")]})
-    token, _created = Token.objects.get_or_create(user=user)
-    return Response({"token": token.key})
+    token, key = api_token_create(user=user, name=data.get("name", ""))
+    payload = {"token": key, "id": token.public_id, "name": token.name, "expires_at": token.expires_at}
+    return Response(TokenSerializer(payload).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["auth"],
+        summary="Your API tokens that still work",
+        description="Expired tokens and those issued before a password or two-factor change are left out.",
+    ),
+    destroy=extend_schema(
+        tags=["auth"],
+        summary="Revoke one of your API tokens",
+        parameters=[OpenApiParameter("id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The token's id.")],
+        responses={204: None, 404: OpenApiResponse(MessageSerializer, description="No such token of yours.")},
+    ),
+)
+class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    serializer_class = ApiTokenSerializer
+    queryset = ApiToken.objects.none()  # for the schema; the real scope is the caller's own tokens
+    lookup_field = "public_id"
+    lookup_url_kwarg = "id"
+    pagination_class = None
+
+    def get_queryset(self):
+        return ApiToken.objects.filter(user=self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        serializer = self.get_serializer(api_tokens_of(request.user), many=True)
+        return Response(serializer.data)
+
+    def perform_destroy(self, instance):
+        api_token_revoke(token=instance, by=self.request.user)
 
 
 # Organisations -------------------------------------------------------------------------------

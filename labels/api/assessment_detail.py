@@ -10,10 +10,12 @@ from .. import permissions
 from ..answers import editable_codes
 from ..assessment_scores import indicators_of
 from ..choices import Level
+from ..level_rules import level_check
 from ..models import Assessment, AssessmentStatus
 from ..scoring import IndicatorResult, ScoreResult, score
 from ..transitions import open_clarification
 from ..values import format_value
+from ..verification import VerificationProgress, verification_progress
 from .assessment_outputs import AreaStatus, ScoreBasis
 
 # Pieces the action endpoints answer with as well -------------------------------------------------
@@ -71,6 +73,10 @@ def assessment_detail_load(assessment: Assessment, user) -> Assessment:
             indicators, {i.code: reviews[i.pk].verified_value if i.pk in reviews else None for i in indicators}
         )
     provisional_by_code = provisional.by_code()
+    verification = None
+    if reviews:
+        verified_ids = {review.indicator_id for review in reviews.values() if review.verified_at}
+        verification = verification_progress(assessment, verified_ids)
 
     clarification = open_clarification(assessment) if assessment.status == AssessmentStatus.CLARIFICATION else None
     clarified = {i.code for i in clarification.indicators.all()} if clarification else set()
@@ -92,8 +98,13 @@ def assessment_detail_load(assessment: Assessment, user) -> Assessment:
         "ratings": _ratings(indicators, provisional, verified, reviews),
         "score": _gold_score(provisional, verified),
         "eligibility": _eligibility(provisional, verified),
+        "verification": _verification(verification),
+        "requirements": _requirements(assessment, provisional, verified, verification),
         "history": _history(assessment, show_review),
-        "assignments": [_assignment(assignment, show_review) for assignment in assessment.assignments.all()],
+        "assignments": [
+            _assignment(assignment, permissions.can_see_recommendation(user, assessment, assignment))
+            for assignment in assessment.assignments.all()
+        ],
         "recommendations_disagree": assessment.recommendations_disagree if show_review else None,
         "clarification": (
             {
@@ -199,6 +210,43 @@ def _eligibility(provisional: ScoreResult, verified: ScoreResult | None) -> dict
     }
 
 
+def _verification(progress: VerificationProgress | None) -> dict | None:
+    if progress is None:
+        return None
+    return {
+        "verified": progress.verified,
+        "total": progress.total,
+        "complete": progress.complete,
+        "unverified": list(progress.unverified),
+        "areas": [
+            {"code": a.area.code, "title": a.area.title_i18n, "verified": a.verified, "total": a.total}
+            for a in progress.areas
+        ],
+    }
+
+
+def _requirements(
+    assessment: Assessment, provisional: ScoreResult, verified: ScoreResult | None, progress
+) -> list[dict]:
+    """level_rules.level_check for each level up to the one applied for, on the values the caller may see."""
+    order = [Level.BRONZE, Level.SILVER, Level.GOLD]
+    requirements = []
+    for level in order[: order.index(assessment.level) + 1]:
+        if verified is not None:
+            outcome = level_check(assessment, level, result=verified, verification=progress)
+        else:
+            outcome = level_check(assessment, level, declared=True, result=provisional)
+        requirements.append(
+            {
+                "level": level,
+                "met": outcome.met,
+                "unmet": list(outcome.reasons),
+                "basis": ScoreBasis.VERIFIED if verified is not None else ScoreBasis.PROVISIONAL,
+            }
+        )
+    return requirements
+
+
 def _history(assessment: Assessment, show_review: bool) -> list:
     history = list(assessment.history.select_related("actor"))
     if not show_review:
@@ -209,7 +257,7 @@ def _history(assessment: Assessment, show_review: bool) -> list:
     return history
 
 
-def _assignment(assignment, show_review: bool) -> dict:
+def _assignment(assignment, show_recommendation: bool) -> dict:
     data = {
         "assessor": assignment.assessor,
         "assigned_at": assignment.assigned_at,
@@ -217,7 +265,7 @@ def _assignment(assignment, show_review: bool) -> dict:
         "summary": None,
         "recommended_at": None,
     }
-    if show_review:
+    if show_recommendation:
         data["recommended_level"] = assignment.recommended_level or None
         data["summary"] = assignment.recommendation_summary or None
         data["recommended_at"] = assignment.recommended_at

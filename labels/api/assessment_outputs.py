@@ -132,6 +132,43 @@ class EligibilitySerializer(serializers.Serializer):
     basis = serializers.ChoiceField(choices=ScoreBasis.choices, read_only=True)
 
 
+class LevelRefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    unmet = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text=_("The level's rules that are not met.")
+    )
+
+
+class AreaVerificationSerializer(serializers.Serializer):
+    code = serializers.CharField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    verified = serializers.IntegerField(read_only=True)
+    total = serializers.IntegerField(read_only=True)
+
+
+class VerificationSerializer(serializers.Serializer):
+    """How many indicators an assessor has verified (confirmed or changed); a recommendation needs all."""
+
+    verified = serializers.IntegerField(read_only=True)
+    total = serializers.IntegerField(read_only=True)
+    complete = serializers.BooleanField(read_only=True)
+    unverified = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text=_("Codes still to verify, in catalogue order.")
+    )
+    areas = AreaVerificationSerializer(many=True, read_only=True)
+
+
+class RequirementSerializer(serializers.Serializer):
+    """Whether the assessment meets one level, as recommending and deciding check it."""
+
+    level = serializers.ChoiceField(choices=Level.choices, read_only=True)
+    met = serializers.BooleanField(read_only=True)
+    unmet = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text=_("Every rule of the level that is not met, in words.")
+    )
+    basis = serializers.ChoiceField(choices=ScoreBasis.choices, read_only=True)
+
+
 class EventSerializer(serializers.Serializer):
     """One transition; `from` is null for the first."""
 
@@ -160,9 +197,16 @@ class AssignmentSerializer(serializers.Serializer):
         choices=Recommendation.choices,
         read_only=True,
         allow_null=True,
-        help_text=_("Null until given, and for the organisation until the decision."),
+        help_text=_(
+            "Null until given; for the organisation until the decision; and for the other assessor of a "
+            "Gold assessment until both have recommended, so that they judge independently."
+        ),
     )
-    summary = serializers.CharField(read_only=True, allow_null=True)
+    summary = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("Hidden (null) exactly when the recommended level is: the assessors judge independently."),
+    )
     recommended_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
@@ -235,6 +279,21 @@ class AssessmentDetailSerializer(AssessmentSummarySerializer):
     ratings = IndicatorRatingSerializer(source="detail.ratings", many=True, read_only=True)
     score = ScoreSerializer(source="detail.score", read_only=True)
     eligibility = EligibilitySerializer(source="detail.eligibility", read_only=True)
+    verification = VerificationSerializer(
+        source="detail.verification",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The assessors' verification; null before the review, or when not visible to you."),
+    )
+    requirements = RequirementSerializer(
+        source="detail.requirements",
+        many=True,
+        read_only=True,
+        help_text=_(
+            "Each level up to the one applied for: met or not and why, on the verified values when you may "
+            "see them, else on the self-declared ones."
+        ),
+    )
     history = EventSerializer(source="detail.history", many=True, read_only=True)
     assignments = AssignmentSerializer(source="detail.assignments", many=True, read_only=True)
     recommendations_disagree = serializers.BooleanField(
@@ -260,6 +319,8 @@ class AssessmentDetailSerializer(AssessmentSummarySerializer):
             "ratings",
             "score",
             "eligibility",
+            "verification",
+            "requirements",
             "history",
             "assignments",
             "recommendations_disagree",

@@ -48,6 +48,7 @@ from .assessment_outputs import (
     AssessmentDetailSerializer,
     AssessmentSummarySerializer,
     EvidenceSerializer,
+    LevelRefusalSerializer,
     ReviewResultSerializer,
 )
 
@@ -111,6 +112,10 @@ _400 = OpenApiResponse(
 _403 = OpenApiResponse(MessageSerializer, description="You may see the assessment but not do this.")
 _404 = OpenApiResponse(MessageSerializer, description="No such assessment (or indicator) that you may see.")
 _409 = OpenApiResponse(MessageSerializer, description="The assessment's state does not allow this now.")
+_409_LEVEL = OpenApiResponse(
+    LevelRefusalSerializer,
+    description="The state does not allow this now, or (with `unmet`) the verified values do not meet the level.",
+)
 
 
 def _responses(ok=AssessmentDetailSerializer, code=200, bad_request=True) -> dict:
@@ -347,6 +352,25 @@ def review_put(request, public_id, code):
 
 
 @_action_schema(
+    "Confirm the remaining declared values of one area (assigned assessors)",
+    "Verifies, with the value the organisation declared, every indicator of the area that no assessor has "
+    "verified yet; indicators already verified keep their value. The detail's `verification` shows the progress.",
+    parameters=[
+        OpenApiParameter("area_code", OpenApiTypes.STR, OpenApiParameter.PATH, description="An area code, e.g. G.")
+    ],
+)
+@api_view(["POST"])
+def area_confirm_post(request, public_id, area_code):
+    assessment = _assessment(request, public_id, permissions.can_review, _ONLY_ASSESSORS)
+    area = assessment.framework.areas.filter(code=area_code).first()
+    if area is None:
+        raise NotFound(_("There is no area %(code)s in this assessment's catalogue.") % {"code": area_code})
+    with domain_errors():
+        reviews.review_confirm_declared(assessment=assessment, area=area, by=request.user)
+    return _detail(request, assessment)
+
+
+@_action_schema(
     "Request clarification on named indicators (assigned assessors)",
     "Sends the assessment back to the organisation, which may change only those indicators.",
     request=ClarificationCreateSerializer,
@@ -396,8 +420,11 @@ def improvement_validate_post(request, public_id, position):
 
 @_action_schema(
     "Recommend a level or no label (assigned assessors)",
-    "When every assessor has recommended, the assessment goes to the board; for Gold a disagreement is flagged.",
+    "When every assessor has recommended, the assessment goes to the board; for Gold a disagreement is flagged. "
+    "Refused with 409 until every indicator is verified, and for a level the verified values do not meet "
+    "(the body lists the unmet rules in `unmet`; see `requirements` in the detail).",
     request=RecommendSerializer,
+    responses={**_responses(), 409: _409_LEVEL},
 )
 @api_view(["POST"])
 def recommend_post(request, public_id):
@@ -414,18 +441,21 @@ def recommend_post(request, public_id):
 
 
 @_action_schema(
-    "Approve or reject the recommendation (board members who did not assess it)",
-    "Approval awards the recommended level; when the assessors disagree, name the `level` to award.",
+    "Approve or reject the recommendation (board members without a conflict who did not assess it)",
+    "Approval awards the recommended level; when the assessors disagree, name the `level` to award. The board "
+    "cannot override the rules: approval is refused with 409 unless every indicator is verified and the level "
+    "is met on the verified values (the body lists the unmet rules in `unmet`). A board member who assessed "
+    "the application, is or was within 3 years a member of the organisation, or declared a conflict with it "
+    "is refused with 403 and the reason.",
     request=DecideSerializer,
+    responses={**_responses(), 409: _409_LEVEL},
 )
 @api_view(["POST"])
 def decide_post(request, public_id):
-    assessment = _assessment(
-        request,
-        public_id,
-        permissions.can_decide,
-        _("Only label board members who did not assess this application can decide on it."),
-    )
+    assessment = _assessment(request, public_id)
+    refusal = permissions.decide_refusal(request.user, assessment)
+    if refusal:
+        raise PermissionDenied(refusal)
     data = _valid(DecideSerializer, request)
     with domain_errors():
         transitions.assessment_decide(

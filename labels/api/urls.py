@@ -19,6 +19,11 @@ urlpatterns = [
     path(_ASSESSMENT + "withdraw/", assessment_views.withdraw_post, name="api-assessment-withdraw"),
     path(_ASSESSMENT + "assign/", assessment_views.assign_post, name="api-assessment-assign"),
     path(_ASSESSMENT + "reviews/<str:code>/", assessment_views.review_put, name="api-assessment-review"),
+    path(
+        _ASSESSMENT + "areas/<str:area_code>/confirm/",
+        assessment_views.area_confirm_post,
+        name="api-assessment-area-confirm",
+    ),
     path(_ASSESSMENT + "clarifications/", assessment_views.clarification_post, name="api-assessment-clarifications"),
     path(_ASSESSMENT + "interview/", assessment_views.interview_post, name="api-assessment-interview"),
     path(

@@ -213,18 +213,26 @@ class AssessorAssignment(models.Model):
 
 
 class Review(models.Model):
-    """The assessors' verified value for one indicator; ratings and scores use it."""
+    """The assessors' value for one indicator; ratings and scores use it.
+
+    It starts as a copy of the declared value and counts as verified only once an assessor has
+    confirmed or changed it (`verified_at`); a recommendation needs every indicator verified."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reviews")
     indicator = models.ForeignKey("labels.Indicator", on_delete=models.PROTECT, related_name="+")
     verified_value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     rating = models.CharField(max_length=6, choices=Rating.choices, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assessment", "indicator"], name="one_review_per_indicator")]
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
 
 
 class ClarificationRequest(models.Model):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from .. import transitions
 from ..models import Assessment, AssessmentStatus, AssessorAssignment
-from ..permissions import can_decide, is_assigned_assessor
+from ..permissions import decide_refusal, decide_refusals
 from ..review_forms import DecideForm
 from .access import assessment_for
 from .review import level_guidance
@@ -30,9 +30,10 @@ def queue(request):
         .prefetch_related(Prefetch("assignments", queryset=AssessorAssignment.objects.select_related("assessor")))
         .order_by("updated_at", "pk")
     )
+    # A board member never decides on an assessment they assessed or have a conflict of interest with.
+    refusals = decide_refusals(user, pending)
     for assessment in pending:
-        # A board member never decides on an assessment they assessed.
-        assessment.own_assessment = is_assigned_assessor(user, assessment)
+        assessment.decide_refusal = refusals[assessment.pk]
     decided = list(
         visible.filter(status__in=Status.decided())
         .select_related("decided_by")
@@ -45,8 +46,9 @@ def queue(request):
 def decide(request, public_id):
     """Both assessors' views side by side, the verified score explained, and the board's decision."""
     assessment = assessment_for(request, public_id)
-    if not can_decide(request.user, assessment):
-        raise PermissionDenied(_("Only members of the label board who did not assess it decide on an assessment."))
+    refusal = decide_refusal(request.user, assessment)
+    if refusal:
+        raise PermissionDenied(refusal)
     assignments = list(assessment.assignments.all())
     recommended_levels = {a.recommended_level for a in assignments}
     form = DecideForm(

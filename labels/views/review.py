@@ -11,14 +11,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import reviews, transitions
 from ..assessment_scores import indicators_of, verified_result
 from ..choices import Level, Rating
-from ..eligibility import last_completed_bronze
+from ..level_rules import level_check
 from ..models import (
     Answer,
     AnswerRevision,
@@ -29,10 +28,11 @@ from ..models import (
     Indicator,
     Review,
 )
-from ..permissions import can_decide, can_review, can_see_review
+from ..permissions import can_decide, can_review, can_see_recommendation, can_see_review
 from ..review_forms import ClarifyForm, ImprovementValidateForm, InterviewForm, RecommendForm, ReviewForm
-from ..scoring import IndicatorResult, level_outcome, months_between_ok, score
+from ..scoring import IndicatorResult, score
 from ..values import format_value
+from ..verification import area_confirmed_message, verification_progress, verification_refusal
 from .access import assessment_for
 
 Status = AssessmentStatus
@@ -143,18 +143,24 @@ def _can_edit(user, assessment: Assessment) -> bool:
 
 
 def _summary_context(assessment: Assessment, result) -> dict:
-    reviewed = Review.objects.filter(assessment=assessment, reviewed_by__isnull=False).count()
-    return {"assessment": assessment, "result": result, "counts": result.counts(), "reviewed": reviewed}
+    return {
+        "assessment": assessment,
+        "result": result,
+        "counts": result.counts(),
+        "verification": verification_progress(assessment),
+    }
 
 
 def _render_review(request, assessment: Assessment, *, bound=None, interview_form=None, area_forms=None, status=200):
     editable = _can_edit(request.user, assessment)
     indicators = indicators_of(assessment)
     rows, result = _review_rows(assessment, indicators, editable=editable, bound=bound)
+    summary = _summary_context(assessment, result)
+    progress_by_area = {entry.area.pk: entry for entry in summary["verification"].areas}
     areas = []
     for row in rows:
         if not areas or areas[-1][0] != row.indicator.area:
-            areas.append((row.indicator.area, []))
+            areas.append((row.indicator.area, [], progress_by_area[row.indicator.area_id]))
         areas[-1][1].append(row)
     improvement_areas = list(assessment.improvement_areas.select_related("indicator", "validated_by"))
     area_forms = area_forms or {}
@@ -179,7 +185,7 @@ def _render_review(request, assessment: Assessment, *, bound=None, interview_for
         "improvement_areas": improvement_areas,
         "interview_form": interview_form or InterviewForm(initial={"interview_date": assessment.interview_date}),
         "history": list(assessment.history.select_related("actor")),
-        **_summary_context(assessment, result),
+        **summary,
     }
     return render(request, "labels/review.html", context, status=status)
 
@@ -249,6 +255,21 @@ def review_save(request, public_id, code):
     if saved:
         response["HX-Trigger"] = "score-changed"
     return response
+
+
+@require_POST
+@login_required
+def confirm_area(request, public_id, area_code):
+    """Verify the area's remaining indicators with their declared values, in one action."""
+    assessment = assessment_for(request, public_id)
+    _require_reviewer(request.user, assessment)
+    area = get_object_or_404(assessment.framework.areas, code=area_code)
+    try:
+        count = reviews.review_confirm_declared(assessment=assessment, area=area, by=request.user)
+    except transitions.TransitionNotAllowed as error:
+        return _refused(request, assessment, error)
+    messages.success(request, area_confirmed_message(area, count))
+    return _back_to_review(assessment, f"area-{area.code}")
 
 
 def _indicator_groups(form: ClarifyForm, chosen: set[str]) -> list:
@@ -352,35 +373,20 @@ def improvement_validate(request, public_id, pk):
 
 
 def level_guidance(assessment: Assessment, level: str | None = None) -> dict:
-    """The verified score and what stands between it and a level (the applied one by default).
-
-    "Verified" for Bronze and Silver means an assessor saved the indicator on the review page,
-    not merely the declared value copied in at assignment."""
+    """The verified score, the verification and what stands between them and a level (the applied
+    one by default), as level_rules.level_check and the transitions see them."""
     level = level or assessment.level
     result = verified_result(assessment)
-    reviewed = Review.objects.filter(assessment=assessment, reviewed_by__isnull=False).count()
-    previous_bronze_ok = False
-    if level == Level.SILVER:
-        bronze = last_completed_bronze(assessment.organisation)
-        window = tuple(assessment.framework.level_rules(Level.SILVER).get("previous_bronze_months", (18, 24)))
-        on = assessment.interview_date or timezone.localdate()
-        previous_bronze_ok = bronze is not None and months_between_ok(bronze.completed_on, on, window)
-    validated = assessment.improvement_areas.filter(validated=True).count()
-    outcome = level_outcome(
-        level,
-        result,
-        rules=assessment.framework.level_rules(level),
-        previous_bronze_ok=previous_bronze_ok,
-        improvement_areas_validated=validated,
-        all_verified=reviewed >= result.total,
-    )
+    verification = verification_progress(assessment)
+    outcome = level_check(assessment, level, result=result, verification=verification)
     indicators = {indicator.code: indicator for indicator in indicators_of(assessment)}
     not_green = [(indicators[r.code], r) for r in result.results if r.rating != Rating.GREEN]
     return {
         "result": result,
         "counts": result.counts(),
         "outcome": outcome,
-        "reviewed": reviewed,
+        "verification": verification,
+        "verification_refusal": verification_refusal(verification),
         "not_green": not_green,
         "min_score": assessment.framework.level_rules(Level.GOLD).get("min_score_percent"),
     }
@@ -421,6 +427,9 @@ def recommend(request, public_id):
                         request, _("Recommendation recorded; the board sees it once every assessor has recommended.")
                     )
                 return redirect("labels:assessor_workspace")
+    for other in others:
+        # Until every assessor has spoken, the views stay secret from each other.
+        other.visible = can_see_recommendation(request.user, assessment, other)
     return render(
         request,
         "labels/recommend.html",
@@ -429,8 +438,6 @@ def recommend(request, public_id):
             "form": form,
             "mine": mine,
             "others": others,
-            # Once every assessor has spoken, the views are no longer secret from each other.
-            "show_others": assessment.status != Status.IN_REVIEW,
             "can_recommend": assessment.status == Status.IN_REVIEW,
             **level_guidance(assessment),
         },

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import AssessorProfile, Membership
+from accounts.models import Membership, User
 from clusterexcellence.jobs import job_retry as job_requeue
 from clusterexcellence.models import Job, JobStatus
 
@@ -69,9 +69,7 @@ def _conflicts(candidates, organisation) -> dict[int, str]:
     belonged to the organisation or declared a conflict with it, so the page stays a few queries."""
     suspects = set(Membership.objects.filter(organisation=organisation).values_list("user_id", flat=True))
     suspects |= set(
-        AssessorProfile.declared_conflicts.through.objects.filter(organisation=organisation).values_list(
-            "assessorprofile__user_id", flat=True
-        )
+        User.declared_conflicts.through.objects.filter(organisation=organisation).values_list("user_id", flat=True)
     )
     reasons = {}
     for person in candidates:

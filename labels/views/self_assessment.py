@@ -22,10 +22,9 @@ from clusterexcellence.registry import panels_for
 from .. import answers, permissions, transitions
 from ..assessment_scores import indicators_of, provisional_result, verified_result
 from ..choices import Level, Rating
-from ..eligibility import last_completed_bronze
 from ..forms import AnswerForm, ImprovementAreasForm, ResubmitForm
+from ..level_rules import level_check
 from ..models import Answer, Assessment, AssessmentStatus, Evidence, Indicator
-from ..scoring import level_outcome, months_between_ok
 from ..values import format_value
 from .access import assessment_for
 from .answer_rows import AnswerRow, answer_row, clarification_of, editable_for, score_job
@@ -396,15 +395,6 @@ def printable(request, public_id):
     )
 
 
-def _previous_bronze_ok(assessment: Assessment) -> bool:
-    bronze = last_completed_bronze(assessment.organisation)
-    if bronze is None:
-        return False
-    window = tuple(assessment.level_rules.get("previous_bronze_months", (18, 24)))
-    reference = assessment.completed_on or timezone.localdate(assessment.created_at)
-    return months_between_ok(bronze.completed_on, reference, window)
-
-
 @login_required
 def score_explanation(request, public_id):
     """Every rating and the score explained from the declared values and, once visible, the verified ones."""
@@ -413,22 +403,9 @@ def score_explanation(request, public_id):
     provisional = provisional_result(assessment)
     show_verified = assessment.status in REVIEWED and permissions.can_see_review_results(user, assessment)
     verified = verified_result(assessment) if show_verified else None
-    is_silver = assessment.level == Level.SILVER
-    improvements = list(assessment.improvement_areas.all()) if is_silver else []
-    outcome_options = {
-        "rules": assessment.level_rules,
-        "previous_bronze_ok": _previous_bronze_ok(assessment) if is_silver else True,
-    }
-    # Provisionally the described improvement areas count as validated: the assessor decides later.
-    provisional_outcome = level_outcome(
-        assessment.level, provisional, improvement_areas_validated=len(improvements), **outcome_options
-    )
-    verified_outcome = None
-    if verified is not None:
-        validated = sum(1 for area in improvements if area.validated)
-        verified_outcome = level_outcome(
-            assessment.level, verified, improvement_areas_validated=validated, **outcome_options
-        )
+    # The same rules the recommendation and the decision are held to (labels/level_rules.py).
+    provisional_outcome = level_check(assessment, assessment.level, declared=True, result=provisional)
+    verified_outcome = level_check(assessment, assessment.level, result=verified) if verified else None
     verified_by_code = verified.by_code() if verified else {}
     rows = []
     for indicator, declared in zip(indicators_of(assessment), provisional.results, strict=True):

@@ -1,21 +1,102 @@
-from rest_framework.authtoken.models import Token
+"""`Authorization: Token …`: tokens expire, stop working after a password or two-factor change, and a
+privileged user's token needs two-factor when the portal requires it."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from accounts.api_tokens import api_token_create
+from accounts.models import ApiToken
 
 
-def test_a_token_of_a_privileged_user_without_two_factor_is_refused_when_required(api_client, assessor, settings):
+@pytest.fixture
+def call(api_client):
+    """call(key) is the status of an API call made with that token."""
+
+    def get(key):
+        api_client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        return api_client.get("/api/organisations/")
+
+    return get
+
+
+def test_a_token_authenticates(call, owner_a):
+    _token, key = api_token_create(user=owner_a)
+    assert call(key).status_code == 200
+
+
+def test_an_unknown_token_is_refused(call, db):
+    response = call("not-a-real-token")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Invalid or expired token. Ask for a new one."}
+
+
+def test_a_token_records_when_it_was_last_used(call, owner_a):
+    token, key = api_token_create(user=owner_a)
+    call(key)
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_a_token_expires_after_the_configured_days(call, owner_a, settings):
+    settings.API_TOKEN_VALID_DAYS = 7
+    token, key = api_token_create(user=owner_a)
+    assert token.expires_at.date() == (timezone.now() + timedelta(days=7)).date()
+
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    assert call(key).status_code == 401
+
+
+def test_a_password_change_invalidates_the_token(call, owner_a):
+    _token, key = api_token_create(user=owner_a)
+    owner_a.set_password("another-long-password-42")
+    owner_a.save()
+
+    assert call(key).status_code == 401
+
+
+def test_a_password_reset_invalidates_the_token(call, client, owner_a):
+    _token, key = api_token_create(user=owner_a)
+    client.post("/accounts/password/reset/", {"email": owner_a.email})
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/accounts/password/reset/key/" in line)
+    form_url = client.get(link.strip()[link.strip().index("/accounts/") :])["Location"]
+    response = client.post(form_url, {"password1": "a-brand-new-password-42", "password2": "a-brand-new-password-42"})
+    assert response.status_code == 302
+
+    assert call(key).status_code == 401
+
+
+def test_turning_two_factor_on_invalidates_the_token(call, owner_a, with_totp):
+    _token, key = api_token_create(user=owner_a)
+    with_totp(owner_a)
+
+    assert call(key).status_code == 401
+
+
+def test_an_inactive_users_token_is_refused(call, owner_a):
+    _token, key = api_token_create(user=owner_a)
+    owner_a.is_active = False
+    owner_a.save()
+
+    assert call(key).status_code == 401
+
+
+def test_a_token_of_a_privileged_user_without_two_factor_is_refused_when_required(call, assessor, settings):
     settings.REQUIRE_2FA_FOR_PRIVILEGED = True
-    token = Token.objects.create(user=assessor)
-    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    response = api_client.get("/api/organisations/")
+    _token, key = api_token_create(user=assessor)
+    response = call(key)
     assert response.status_code in (401, 403)
     assert "two-factor" in response.json()["detail"]
 
 
-def test_a_token_of_a_privileged_user_with_two_factor_is_accepted(api_client, assessor, settings, with_totp):
+def test_a_token_of_a_privileged_user_with_two_factor_is_accepted(call, assessor, settings, with_totp):
     settings.REQUIRE_2FA_FOR_PRIVILEGED = True
     with_totp(assessor)
-    token = Token.objects.create(user=assessor)
-    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    assert api_client.get("/api/organisations/").status_code == 200
+    _token, key = api_token_create(user=assessor)
+    assert call(key).status_code == 200
 
 
 def test_anonymous_calls_are_refused(api_client, db):

@@ -3,6 +3,8 @@
 import pytest
 from django.test import override_settings
 
+from tests.factories import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 required = override_settings(REQUIRE_2FA_FOR_PRIVILEGED=True)
@@ -30,10 +32,12 @@ def test_it_lets_the_account_pages_through_so_totp_can_be_set_up(client_as, asse
 
 
 @required
-def test_it_lets_privileged_users_with_totp_in(client_as, assessor, with_totp):
-    with_totp(assessor)
+def test_it_lets_privileged_users_in_after_password_and_code(client, assessor, with_totp, totp_code):
+    secret = with_totp(assessor)
+    client.post("/accounts/login/", {"login": assessor.email, "password": PASSWORD})
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
 
-    assert client_as(assessor).get("/dashboard/").status_code == 200
+    assert client.get("/dashboard/").status_code == 200
 
 
 @required

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from labels import answers, transitions
+from labels import answers, reviews, transitions
 from labels.catalogue_import import framework_import
 from labels.models import Assessment, Framework
 
@@ -30,6 +30,11 @@ def fill_answers(assessment: Assessment, by, value_for=green_value) -> None:
         answers.answer_save(assessment=assessment, indicator=indicator, value=value_for(indicator), by=by)
 
 
+def verify_all(assessment: Assessment, by) -> None:
+    """The assessor confirms every declared value not yet verified (the review page: area by area)."""
+    reviews.review_confirm_declared(assessment=assessment, by=by)
+
+
 @pytest.fixture
 def draft(framework, org_a, owner_a) -> Assessment:
     """A Gold draft of organisation A, started by its owner, nothing answered."""
@@ -48,7 +53,15 @@ def in_review(submitted, staff_user, assessor, assessor2) -> Assessment:
 
 
 @pytest.fixture
-def recommended(in_review, assessor, assessor2) -> Assessment:
+def verified(in_review, assessor) -> Assessment:
+    """In review with every indicator verified (the declared values confirmed)."""
+    verify_all(in_review, assessor)
+    return in_review
+
+
+@pytest.fixture
+def recommended(verified, assessor, assessor2) -> Assessment:
+    in_review = verified
     transitions.interview_record(assessment=in_review, on=timezone.localdate() - timedelta(days=1), by=assessor)
     for person in (assessor, assessor2):
         transitions.assessment_recommend(assessment=in_review, level="gold", summary="Strong.", by=person)

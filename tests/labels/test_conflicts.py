@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile, Membership
 from labels import transitions
-from labels.conflicts import assessor_conflict
+from labels.conflicts import assessor_conflict, conflict_of_interest, conflicts_of_interest
 from labels.models import AssessmentStatus
 from tests.factories import UserFactory
 
@@ -50,13 +50,13 @@ def test_a_membership_elsewhere_is_no_conflict(org_a, org_b, assessor):
 
 
 def test_a_declared_conflict_counts(org_a, assessor):
-    assessor.assessor_profile.declared_conflicts.add(org_a)
+    assessor.declared_conflicts.add(org_a)
 
     assert assessor_conflict(assessor, org_a) == f"{assessor} has declared a conflict of interest with Alpha Cluster."
 
 
 def test_a_declared_conflict_with_another_organisation_does_not(org_a, org_b, assessor):
-    assessor.assessor_profile.declared_conflicts.add(org_b)
+    assessor.declared_conflicts.add(org_b)
 
     assert assessor_conflict(assessor, org_a) is None
 
@@ -90,7 +90,7 @@ def test_an_assignment_with_a_conflict_is_refused_with_the_reason(submitted, org
 
 def test_every_conflict_is_listed(submitted, org_a, staff_user, assessor, assessor2):
     member_of(org_a, assessor)
-    assessor2.assessor_profile.declared_conflicts.add(org_a)
+    assessor2.declared_conflicts.add(org_a)
 
     with pytest.raises(ValidationError) as error:
         transitions.assessment_assign(assessment=submitted, assessors=[assessor, assessor2], by=staff_user)
@@ -109,3 +109,30 @@ def test_a_former_member_from_long_ago_can_be_assigned(submitted, org_a, staff_u
     in_review = transitions.assessment_assign(assessment=submitted, assessors=[assessor, assessor2], by=staff_user)
 
     assert in_review.status == AssessmentStatus.IN_REVIEW
+
+
+# The same rules for the board member who decides
+
+
+def test_a_board_members_declared_conflict_counts(org_a, board_member):
+    board_member.declared_conflicts.add(org_a)
+
+    assert conflict_of_interest(board_member, org_a) == (
+        f"{board_member} has declared a conflict of interest with Alpha Cluster."
+    )
+
+
+def test_a_board_member_who_left_two_years_ago_has_a_conflict(org_a, board_member):
+    member_of(org_a, board_member, left_years_ago=2)
+
+    assert "within the last 3 years" in conflict_of_interest(board_member, org_a)
+
+
+def test_conflicts_with_many_organisations_cost_two_queries(org_a, org_b, board_member, django_assert_num_queries):
+    member_of(org_a, board_member)
+    board_member.declared_conflicts.add(org_b)
+
+    with django_assert_num_queries(2):
+        reasons = conflicts_of_interest(board_member, [org_a, org_b])
+
+    assert set(reasons) == {org_a.pk, org_b.pk}

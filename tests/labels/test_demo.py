@@ -13,9 +13,11 @@ from labels import permissions, transitions
 from labels.assessment_scores import verified_result
 from labels.conflicts import assessor_conflict
 from labels.demo import value_in_band
-from labels.eligibility import application_refusal, last_completed_bronze
+from labels.eligibility import application_refusal
+from labels.level_rules import last_completed_bronze, level_check
 from labels.models import Answer, Assessment, AssessmentEvent, AssessmentStatus, Framework, Review
 from labels.scoring import add_months, months_between_ok, rate
+from labels.verification import verification_progress
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +95,28 @@ def test_approved_labels_meet_their_rules(seeded):
         assert assessment.interview_date < assessment.decided_at.date() < timezone.localdate()
 
 
+def test_every_recommendation_and_decision_rests_on_fully_verified_values_that_meet_the_level(seeded):
+    after_review = Assessment.objects.filter(
+        status__in=[AssessmentStatus.RECOMMENDED, *AssessmentStatus.decided()]
+    ).select_related("framework", "organisation")
+
+    assert after_review.count() > 10
+    for assessment in after_review:
+        assert verification_progress(assessment).complete, assessment
+        for level in assessment.assignments.exclude(recommended_level="none").values_list(
+            "recommended_level", flat=True
+        ):
+            assert level_check(assessment, level).met, (assessment, level)
+        if assessment.awarded_level:
+            assert level_check(assessment, assessment.awarded_level).met, assessment
+
+
+def test_the_demo_assessors_bronze_waits_for_verification(seeded):
+    assessment = Assessment.objects.visible_to(user("assessor@example.org")).get()
+
+    assert verification_progress(assessment).verified == 0
+
+
 def test_silver_labels_follow_a_bronze_18_to_24_months_earlier(seeded):
     silvers = Assessment.objects.filter(status=AssessmentStatus.APPROVED, level="silver")
 
@@ -167,12 +191,12 @@ def test_the_board_has_one_recommendation_with_a_disagreement(seeded):
     recommended = Assessment.objects.visible_to(board).get(status=AssessmentStatus.RECOMMENDED)
 
     assert (recommended.level, recommended.recommendations_disagree) == ("gold", True)
-    assert sorted(recommended.assignments.values_list("recommended_level", flat=True)) == ["gold", "silver"]
+    assert sorted(recommended.assignments.values_list("recommended_level", flat=True)) == ["bronze", "gold"]
     assert permissions.can_decide(board, recommended)
     decided = transitions.assessment_decide(
-        assessment=recommended, approve=True, reason="Both views weighed.", by=board, level="silver"
+        assessment=recommended, approve=True, reason="Both views weighed.", by=board, level="gold"
     )
-    assert decided.awarded_level == "silver"
+    assert decided.awarded_level == "gold"
 
 
 def test_the_demo_staff_and_board_see_the_queues(seeded):

@@ -1,5 +1,5 @@
 """Whether an organisation may apply for a level now: the catalogue, open applications, the
-Silver window after a Bronze benchmarking, and renewals."""
+Silver window after a Bronze benchmarking, and renewals (their window: test_renewals.py)."""
 
 from datetime import timedelta
 
@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from labels import transitions
-from labels.eligibility import application_refusal, last_completed_bronze
+from labels.eligibility import application_refusal
+from labels.level_rules import last_completed_bronze
 from labels.models import Assessment, AssessmentStatus
 from labels.scoring import add_months
 from labels.transitions import TransitionNotAllowed
@@ -119,7 +120,10 @@ def test_a_silver_start_too_early_is_refused(framework, org_a, owner_a):
 def test_a_renewal_needs_an_earlier_label_of_that_level(framework, org_a):
     refusal = application_refusal(org_a, "gold", renewal=True, framework=framework)
 
-    assert refusal == "A renewal needs an earlier Gold label of this organisation."
+    assert refusal == (
+        "A renewal needs an earlier Gold label of this organisation that expires, or expired, "
+        "within 12 months of today."
+    )
 
 
 def test_a_renewal_of_a_lower_label_is_refused(framework, org_a):

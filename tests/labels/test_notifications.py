@@ -11,6 +11,8 @@ from clusterexcellence.notifications import notification_send
 from labels import transitions
 from tests.factories import UserFactory
 
+from .conftest import verify_all
+
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
 
@@ -136,6 +138,7 @@ def test_a_board_member_who_assessed_it_is_not_asked_to_decide(everyone, submitt
     both = UserFactory(email="both@example.test", is_assessor=True, is_board_member=True)
     transitions.assessment_assign(assessment=submitted, assessors=[assessor, both], by=staff_user)
     transitions.interview_record(assessment=submitted, on=YESTERDAY, by=assessor)
+    verify_all(submitted, assessor)
     for person in (assessor, both):
         transitions.assessment_recommend(assessment=submitted, level="gold", summary="Yes.", by=person)
     mail.outbox.clear()

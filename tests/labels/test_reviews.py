@@ -13,7 +13,7 @@ from labels.models import AssessmentStatus, ImprovementArea, Review
 from labels.transitions import TransitionNotAllowed
 from tests.factories import UserFactory
 
-from .conftest import fill_answers
+from .conftest import fill_answers, verify_all
 from .test_eligibility import completed_bronze
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
@@ -28,9 +28,10 @@ def recommend(assessment, person, level, summary="Summary."):
 
 
 @pytest.fixture
-def interviewed(in_review, assessor):
-    transitions.interview_record(assessment=in_review, on=YESTERDAY, by=assessor)
-    return in_review
+def interviewed(verified, assessor):
+    """In review, every indicator verified, the interview recorded: ready to recommend."""
+    transitions.interview_record(assessment=verified, on=YESTERDAY, by=assessor)
+    return verified
 
 
 @pytest.fixture
@@ -54,6 +55,7 @@ def bronze_in_review(framework, org_a, owner_a, staff_user, assessor):
     transitions.assessment_submit(assessment=bronze, by=owner_a)
     transitions.assessment_assign(assessment=bronze, assessors=[assessor], by=staff_user)
     transitions.interview_record(assessment=bronze, on=YESTERDAY, by=assessor)
+    verify_all(bronze, assessor)
     return bronze
 
 
@@ -72,7 +74,7 @@ def test_an_assessor_corrects_a_value_and_the_rating_and_score_follow(in_review,
     assert review.verified_value == 45
     assert review.rating == "yellow"
     assert review.comment == "Checked."
-    assert review.reviewed_by == assessor
+    assert review.verified_by == assessor
     in_review.refresh_from_db()
     assert in_review.verified_score == Decimal("97.1")  # S2's 2 of 70 points lost
     assert in_review.answers.get(indicator__code="S2").value == 60  # the declared value stays
@@ -83,7 +85,7 @@ def test_the_second_assessor_edits_the_same_review(in_review, assessor, assessor
     reviews.review_save(assessment=in_review, indicator=indicator(in_review, "S1"), verified_value=30, by=assessor2)
 
     review = Review.objects.get(assessment=in_review, indicator__code="S1")
-    assert (review.verified_value, review.reviewed_by) == (30, assessor2)
+    assert (review.verified_value, review.verified_by) == (30, assessor2)
 
 
 def test_an_empty_verified_value_is_rated_red(in_review, assessor):
@@ -161,6 +163,9 @@ def test_only_the_assigned_assessor_validates_improvement_areas(request, silver_
 
 def test_improvement_areas_are_validated_only_in_review(silver_in_review, assessor):
     transitions.interview_record(assessment=silver_in_review, on=YESTERDAY, by=assessor)
+    verify_all(silver_in_review, assessor)
+    for area in silver_in_review.improvement_areas.all():
+        reviews.improvement_validate(area=area, validated=True, by=assessor)
     recommend(silver_in_review, assessor, "silver")
 
     with pytest.raises(TransitionNotAllowed):
@@ -191,9 +196,9 @@ def test_recommending_above_the_applied_level_is_refused(bronze_in_review, asses
 
 
 def test_recommending_a_lower_level_is_allowed(interviewed, assessor):
-    recommend(interviewed, assessor, "silver")
+    recommend(interviewed, assessor, "bronze")
 
-    assert interviewed.assignments.get(assessor=assessor).recommended_level == "silver"
+    assert interviewed.assignments.get(assessor=assessor).recommended_level == "bronze"
 
 
 def test_recommending_a_label_without_an_interview_date_is_refused(in_review, assessor):
@@ -203,10 +208,10 @@ def test_recommending_a_label_without_an_interview_date_is_refused(in_review, as
     assert in_review.assignments.get(assessor=assessor).recommended_level == ""
 
 
-def test_recommending_no_label_needs_no_interview(in_review, assessor):
-    recommend(in_review, assessor, "none")
+def test_recommending_no_label_needs_no_interview(verified, assessor):
+    recommend(verified, assessor, "none")
 
-    assert in_review.assignments.get(assessor=assessor).recommended_level == "none"
+    assert verified.assignments.get(assessor=assessor).recommended_level == "none"
 
 
 @pytest.mark.parametrize("level, summary", [("platinum", "Shiny."), ("gold", "   ")])
@@ -228,9 +233,9 @@ def test_the_first_gold_recommendation_leaves_it_in_review(interviewed, assessor
 
 def test_an_assessor_may_change_their_recommendation_before_the_other_speaks(interviewed, assessor):
     recommend(interviewed, assessor, "gold")
-    recommend(interviewed, assessor, "silver")
+    recommend(interviewed, assessor, "bronze")
 
-    assert interviewed.assignments.get(assessor=assessor).recommended_level == "silver"
+    assert interviewed.assignments.get(assessor=assessor).recommended_level == "bronze"
     assert interviewed.history.filter(to_status="recommended").count() == 0
 
 
@@ -246,20 +251,20 @@ def test_the_second_gold_recommendation_moves_it_to_the_board(interviewed, asses
 
 def test_a_disagreement_is_flagged_with_both_views(interviewed, assessor, assessor2):
     recommend(interviewed, assessor, "gold")
-    recommend(interviewed, assessor2, "silver")
+    recommend(interviewed, assessor2, "bronze")
 
     interviewed.refresh_from_db()
     assert interviewed.status == AssessmentStatus.RECOMMENDED
     assert interviewed.recommendations_disagree is True
     assert transitions.agreed_recommendation(interviewed) is None
     note = interviewed.history.get(to_status="recommended").note
-    assert note == f"{assessor}: Gold; {assessor2}: Silver"
+    assert note == f"{assessor}: Gold; {assessor2}: Bronze"
 
 
 @pytest.fixture
 def disagreed(interviewed, assessor, assessor2):
     recommend(interviewed, assessor, "gold")
-    recommend(interviewed, assessor2, "silver")
+    recommend(interviewed, assessor2, "bronze")
     interviewed.refresh_from_db()
     return interviewed
 
@@ -272,7 +277,7 @@ def test_approving_a_disagreement_needs_a_level(disagreed, board_member):
     assert disagreed.status == AssessmentStatus.RECOMMENDED
 
 
-@pytest.mark.parametrize("level", ["gold", "silver"])
+@pytest.mark.parametrize("level", ["gold", "bronze"])
 def test_the_board_awards_one_of_the_recommended_levels(disagreed, board_member, level):
     decided = transitions.assessment_decide(
         assessment=disagreed, approve=True, reason="Weighed both.", by=board_member, level=level
@@ -284,7 +289,7 @@ def test_the_board_awards_one_of_the_recommended_levels(disagreed, board_member,
 def test_the_board_cannot_award_a_level_no_one_recommended(disagreed, board_member):
     with pytest.raises(ValidationError, match="only a level that an assessor recommended"):
         transitions.assessment_decide(
-            assessment=disagreed, approve=True, reason="Mid.", by=board_member, level="bronze"
+            assessment=disagreed, approve=True, reason="Mid.", by=board_member, level="silver"
         )
 
     disagreed.refresh_from_db()
@@ -292,8 +297,8 @@ def test_the_board_cannot_award_a_level_no_one_recommended(disagreed, board_memb
 
 
 def test_the_board_cannot_award_more_than_an_agreed_recommendation(interviewed, assessor, assessor2, board_member):
-    recommend(interviewed, assessor, "silver")
-    recommend(interviewed, assessor2, "silver")
+    recommend(interviewed, assessor, "bronze")
+    recommend(interviewed, assessor2, "bronze")
 
     with pytest.raises(ValidationError):
         transitions.assessment_decide(
@@ -301,7 +306,8 @@ def test_the_board_cannot_award_more_than_an_agreed_recommendation(interviewed, 
         )
 
 
-def test_no_label_from_both_cannot_be_approved_but_can_be_rejected(in_review, assessor, assessor2, board_member):
+def test_no_label_from_both_cannot_be_approved_but_can_be_rejected(verified, assessor, assessor2, board_member):
+    in_review = verified
     recommend(in_review, assessor, "none")
     recommend(in_review, assessor2, "none")
     in_review.refresh_from_db()
@@ -329,3 +335,35 @@ def test_the_verified_score_is_stored_when_recommended(interviewed, assessor, as
 
     interviewed.refresh_from_db()
     assert interviewed.verified_score == Decimal("95.7")  # S6's 3 of 70 points lost
+
+
+# Confirming declared values
+
+
+def test_confirming_keeps_corrections_and_verifies_the_rest(in_review, assessor):
+    reviews.review_save(assessment=in_review, indicator=indicator(in_review, "S2"), verified_value="45", by=assessor)
+
+    count = reviews.review_confirm_declared(assessment=in_review, by=assessor)
+
+    assert count == 35
+    assert not Review.objects.filter(assessment=in_review, verified_at__isnull=True).exists()
+    assert Review.objects.get(assessment=in_review, indicator__code="S2").verified_value == 45
+
+
+def test_confirming_restores_a_missing_or_stale_review_from_the_declared_value(in_review, assessor):
+    Review.objects.filter(assessment=in_review, indicator__code="S1").delete()
+    Review.objects.filter(assessment=in_review, indicator__code="S6").update(verified_value=0, rating="red")
+
+    reviews.review_confirm_declared(assessment=in_review, area=indicator(in_review, "S1").area, by=assessor)
+
+    s1 = Review.objects.get(assessment=in_review, indicator__code="S1")
+    s6 = Review.objects.get(assessment=in_review, indicator__code="S6")
+    assert (s1.verified_value, s1.rating, s1.verified_by) == (60, "green", assessor)
+    assert s6.rating == "green"
+    in_review.refresh_from_db()
+    assert in_review.verified_score == 100
+
+
+def test_only_assigned_assessors_confirm(in_review, owner_a):
+    with pytest.raises(PermissionDenied):
+        reviews.review_confirm_declared(assessment=in_review, by=owner_a)

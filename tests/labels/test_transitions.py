@@ -16,7 +16,7 @@ from labels.tasks import score_assessment
 from labels.transitions import TransitionNotAllowed
 from tests.factories import UserFactory
 
-from .conftest import fill_answers
+from .conftest import fill_answers, verify_all
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 
@@ -342,6 +342,19 @@ def test_the_organisation_answers_a_clarification_and_the_review_sees_the_new_va
     assert score_jobs(clarification).count() == 2  # the provisional score follows the new values
 
 
+def test_a_clarified_value_has_to_be_verified_again(in_review, assessor, owner_a):
+    verify_all(in_review, assessor)
+    transitions.clarification_request(
+        assessment=in_review, indicators=[indicator(in_review, "S1")], message="Member list?", by=assessor
+    )
+    answers.answer_save(assessment=in_review, indicator=indicator(in_review, "S1"), value=75, by=owner_a)
+
+    transitions.clarification_answer(assessment=in_review, by=owner_a)
+
+    unverified = Review.objects.filter(assessment=in_review, verified_at__isnull=True)
+    assert list(unverified.values_list("indicator__code", "verified_by")) == [("S1", None)]
+
+
 def test_it_keeps_the_assessors_corrections_on_indicators_not_named(clarification, owner_a):
     Review.objects.filter(assessment=clarification, indicator__code="F2").update(verified_value=1)
 
@@ -486,10 +499,11 @@ def test_a_board_member_who_assessed_it_cannot_decide(submitted, staff_user, ass
     both = UserFactory(is_assessor=True, is_board_member=True)
     in_review = transitions.assessment_assign(assessment=submitted, assessors=[assessor, both], by=staff_user)
     transitions.interview_record(assessment=in_review, on=YESTERDAY, by=assessor)
+    verify_all(in_review, assessor)
     for person in (assessor, both):
         transitions.assessment_recommend(assessment=in_review, level="gold", summary="Strong.", by=person)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You assessed this application"):
         transitions.assessment_decide(assessment=in_review, approve=True, reason="Mine.", by=both)
 
     in_review.refresh_from_db()
@@ -565,6 +579,7 @@ def test_each_transition_sends_its_emails_after_the_commit(
             transitions.clarification_answer(assessment=submitted, by=owner_a)
         elif current == "recommend":
             transitions.interview_record(assessment=submitted, on=YESTERDAY, by=assessor)
+            verify_all(submitted, assessor)
             transitions.assessment_recommend(assessment=submitted, level="gold", summary="Yes.", by=assessor)
             transitions.assessment_recommend(assessment=submitted, level="gold", summary="Yes.", by=assessor2)
         elif current == "decide":

@@ -12,7 +12,7 @@ from labels import transitions
 from labels.scoring import add_months
 from tests.factories import UserFactory
 
-from ..conftest import fill_answers
+from ..conftest import fill_answers, verify_all
 
 TINY_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -76,6 +76,7 @@ def approved_bronze(framework, org_a, owner_a, staff_user, assessor, board_membe
     transitions.assessment_submit(assessment=bronze, by=owner_a)
     transitions.assessment_assign(assessment=bronze, assessors=[assessor], by=staff_user)
     transitions.interview_record(assessment=bronze, on=add_months(timezone.localdate(), -20), by=assessor)
+    verify_all(bronze, assessor)
     transitions.assessment_recommend(assessment=bronze, level="bronze", summary="Complete.", by=assessor)
     transitions.assessment_decide(assessment=bronze, approve=True, reason="Benchmarked.", by=board_member)
     bronze.refresh_from_db()

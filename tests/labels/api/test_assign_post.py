@@ -107,7 +107,7 @@ def test_someone_who_left_more_than_3_years_ago_may_assess(api_as, submitted, st
 
 
 def test_it_refuses_a_declared_conflict(api_as, submitted, staff_user, org_a, assessor, assessor2):
-    assessor.assessor_profile.declared_conflicts.add(org_a)
+    assessor.declared_conflicts.add(org_a)
 
     response = _assign(api_as(staff_user), submitted, assessor.email, assessor2.email)
 
@@ -116,7 +116,7 @@ def test_it_refuses_a_declared_conflict(api_as, submitted, staff_user, org_a, as
 
 
 def test_it_gives_every_conflict_at_once(api_as, submitted, staff_user, org_a, assessor, assessor2):
-    assessor.assessor_profile.declared_conflicts.add(org_a)
+    assessor.declared_conflicts.add(org_a)
     Membership.objects.create(user=assessor2, organisation=org_a, role=MembershipRole.VIEWER)
 
     response = _assign(api_as(staff_user), submitted, assessor.email, assessor2.email)

@@ -1,10 +1,15 @@
 """POST /api/assessments/{id}/decide/: the label board approves or rejects."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from accounts.models import Membership
 from labels import transitions
 from labels.models import Assessment
 
+from ..conftest import verify_all
 from .conftest import api_url, yesterday
 
 
@@ -42,11 +47,11 @@ def test_it_refuses_a_malformed_decision(api_as, recommended, board_member, body
 
 
 @pytest.fixture
-def disagreed(in_review, assessor, assessor2):
-    transitions.interview_record(assessment=in_review, on=yesterday(), by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="gold", summary="Gold.", by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="silver", summary="Silver.", by=assessor2)
-    return in_review
+def disagreed(verified, assessor, assessor2):
+    transitions.interview_record(assessment=verified, on=yesterday(), by=assessor)
+    transitions.assessment_recommend(assessment=verified, level="gold", summary="Gold.", by=assessor)
+    transitions.assessment_recommend(assessment=verified, level="bronze", summary="Bronze.", by=assessor2)
+    return verified
 
 
 def test_when_the_assessors_disagree_the_board_names_the_level(api_as, disagreed, board_member):
@@ -55,16 +60,17 @@ def test_when_the_assessors_disagree_the_board_names_the_level(api_as, disagreed
     assert refused.status_code == 400
     assert refused.json() == {"detail": ["The assessors did not agree on a level: name the level to award."]}
 
-    response = _decide(client, disagreed, level="silver")
+    response = _decide(client, disagreed, level="bronze")
 
     assert response.status_code == 200, response.json()
-    assert response.json()["decision"]["awarded_level"] == "silver"
+    assert response.json()["decision"]["awarded_level"] == "bronze"
 
 
 @pytest.fixture
 def assessed_by_board_member(submitted, staff_user, board_assessor, assessor):
     transitions.assessment_assign(assessment=submitted, assessors=[board_assessor, assessor], by=staff_user)
     transitions.interview_record(assessment=submitted, on=yesterday(), by=assessor)
+    verify_all(submitted, assessor)
     for person in (board_assessor, assessor):
         transitions.assessment_recommend(assessment=submitted, level="gold", summary="Gold.", by=person)
     return submitted
@@ -74,7 +80,7 @@ def test_a_board_member_never_decides_on_what_they_assessed(api_as, assessed_by_
     response = _decide(api_as(board_assessor), assessed_by_board_member)
 
     assert response.status_code == 403
-    assert "did not assess" in response.json()["detail"]
+    assert response.json()["detail"] == "You assessed this application, so you do not decide on it."
     assert Assessment.objects.get(pk=assessed_by_board_member.pk).status == "recommended"
 
 
@@ -95,3 +101,47 @@ def test_it_refuses_before_the_recommendation(api_as, in_review, board_member):
 
     assert response.status_code == 409
     assert response.json()["detail"] == "This is not possible while the assessment is in review."
+
+
+# The board member who decides has no conflict of interest with the organisation
+
+
+def _member_of(organisation, person, *, left_years_ago=None):
+    left_at = None if left_years_ago is None else timezone.now() - timedelta(days=round(365.25 * left_years_ago))
+    Membership.objects.create(user=person, organisation=organisation, role="viewer", left_at=left_at)
+
+
+@pytest.mark.parametrize("left_years_ago", [None, 2])
+def test_a_member_or_recent_former_member_of_the_organisation_cannot_decide(
+    api_as, recommended, board_member, org_a, left_years_ago
+):
+    _member_of(org_a, board_member, left_years_ago=left_years_ago)
+
+    response = _decide(api_as(board_member), recommended)
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        f"You have a conflict of interest: {board_member} is or was a member of Alpha Cluster within the last 3 years."
+    )
+    assert Assessment.objects.get(pk=recommended.pk).status == "recommended"
+
+
+def test_a_member_who_left_four_years_ago_decides(api_as, recommended, board_member, org_a):
+    _member_of(org_a, board_member, left_years_ago=4)
+
+    assert _decide(api_as(board_member), recommended).status_code == 200
+
+
+def test_a_board_member_with_a_declared_conflict_cannot_decide(api_as, recommended, board_member, org_a):
+    board_member.declared_conflicts.add(org_a)
+
+    response = _decide(api_as(board_member), recommended)
+
+    assert response.status_code == 403
+    assert "has declared a conflict of interest with Alpha Cluster" in response.json()["detail"]
+
+
+def test_the_detail_tells_a_conflicted_board_member_they_may_not_decide(api_as, recommended, board_member, org_a):
+    board_member.declared_conflicts.add(org_a)
+
+    assert api_as(board_member).get(api_url(recommended)).json()["can"]["decide"] is False

@@ -47,6 +47,18 @@ def test_a_gold_label_goes_from_application_to_decision_through_the_api(
     assert review.json()["verified_score"] == 97.1  # 68 of 70 Gold points
     interview = api_as(assessor2).post(api_url(assessment, "interview/"), {"date": str(yesterday())}, format="json")
     assert interview.status_code == 200, interview.json()
+    assert interview.json()["verification"]["verified"] == 1
+    early = api_as(assessor).post(
+        api_url(assessment, "recommend/"), {"level": "gold", "summary": "Convincing."}, format="json"
+    )
+    assert early.status_code == 409
+    assert early.json()["detail"].startswith("Verify every indicator first: 1 of 36 are verified")
+    # They confirm the remaining declared values area by area.
+    for area in framework.areas.all():
+        confirmed = api_as(assessor2).post(api_url(assessment, f"areas/{area.code}/confirm/"))
+        assert confirmed.status_code == 200, confirmed.json()
+    assert confirmed.json()["verification"]["complete"] is True
+    assert confirmed.json()["requirements"][-1] == {"level": "gold", "met": True, "unmet": [], "basis": "verified"}
     for person in (assessor, assessor2):
         recommend = api_as(person).post(
             api_url(assessment, "recommend/"), {"level": "gold", "summary": "Convincing."}, format="json"

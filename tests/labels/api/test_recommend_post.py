@@ -13,9 +13,9 @@ def _recommend(client, assessment, level="gold", summary="Convincing."):
 
 
 @pytest.fixture
-def interviewed(in_review, assessor):
-    transitions.interview_record(assessment=in_review, on=yesterday(), by=assessor)
-    return in_review
+def interviewed(verified, assessor):
+    transitions.interview_record(assessment=verified, on=yesterday(), by=assessor)
+    return verified
 
 
 def test_the_first_recommendation_waits_for_the_second(api_as, interviewed, assessor):
@@ -30,18 +30,18 @@ def test_the_first_recommendation_waits_for_the_second(api_as, interviewed, asse
 def test_a_disagreement_goes_to_the_board_flagged(api_as, interviewed, assessor, assessor2):
     _recommend(api_as(assessor), interviewed, "gold")
 
-    response = _recommend(api_as(assessor2), interviewed, "silver", "Not yet Gold.")
+    response = _recommend(api_as(assessor2), interviewed, "bronze", "Not yet Gold.")
 
     assert response.json()["status"] == "recommended"
     assert response.json()["recommendations_disagree"] is True
 
 
-def test_no_label_may_be_recommended_before_the_interview(api_as, in_review, assessor):
-    assert _recommend(api_as(assessor), in_review, "none", "Eligibility not shown.").status_code == 200
+def test_no_label_may_be_recommended_before_the_interview(api_as, verified, assessor):
+    assert _recommend(api_as(assessor), verified, "none", "Eligibility not shown.").status_code == 200
 
 
-def test_a_label_needs_the_interview_first(api_as, in_review, assessor):
-    response = _recommend(api_as(assessor), in_review)
+def test_a_label_needs_the_interview_first(api_as, verified, assessor):
+    response = _recommend(api_as(assessor), verified)
 
     assert response.status_code == 400
     assert response.json() == {"detail": ["Record the interview or visit date before recommending a label."]}

@@ -16,10 +16,11 @@ def url(assessment):
 
 
 @pytest.fixture
-def disagreed(in_review, assessor, assessor2):
+def disagreed(verified, assessor, assessor2):
+    in_review = verified
     transitions.interview_record(assessment=in_review, on=timezone.localdate() - timedelta(days=1), by=assessor)
     transitions.assessment_recommend(assessment=in_review, level="gold", summary="Gold all the way.", by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="silver", summary="Silver at most.", by=assessor2)
+    transitions.assessment_recommend(assessment=in_review, level="bronze", summary="Bronze at most.", by=assessor2)
     in_review.refresh_from_db()
     return in_review
 
@@ -59,7 +60,7 @@ def test_it_shows_both_recommendations_the_score_and_the_organisation(
 ):
     content = client_as(board_member).get(url(disagreed)).content.decode()
     assert "Gold all the way." in content
-    assert "Silver at most." in content
+    assert "Bronze at most." in content
     assert str(assessor) in content and str(assessor2) in content
     assert "Assessors disagree" in content
     assert "100.0 %" in content
@@ -123,15 +124,15 @@ def test_approving_a_disagreement_needs_a_level(client_as, board_member, disagre
 
 def test_approving_a_disagreement_awards_the_level_the_board_names(client_as, board_member, disagreed):
     response = client_as(board_member).post(
-        url(disagreed), {"decision": "approve", "level": "silver", "reason": "The cautious view."}
+        url(disagreed), {"decision": "approve", "level": "bronze", "reason": "The cautious view."}
     )
     assert response.status_code == 302
     disagreed.refresh_from_db()
-    assert (disagreed.status, disagreed.awarded_level) == (AssessmentStatus.APPROVED, "silver")
+    assert (disagreed.status, disagreed.awarded_level) == (AssessmentStatus.APPROVED, "bronze")
 
 
 def test_a_level_nobody_recommended_is_refused(client_as, board_member, disagreed):
-    response = client_as(board_member).post(url(disagreed), {"decision": "approve", "level": "bronze", "reason": "?"})
+    response = client_as(board_member).post(url(disagreed), {"decision": "approve", "level": "silver", "reason": "?"})
     assert response.status_code == 400
     disagreed.refresh_from_db()
     assert disagreed.status == AssessmentStatus.RECOMMENDED
@@ -153,3 +154,41 @@ def test_the_decide_page_is_not_open_before_the_recommendation(client_as, board_
     assert "The board decides once the assessors have recommended" in content
     response = client_as(board_member).post(url(in_review), {"decision": "approve", "reason": "Early."})
     assert response.status_code == 409
+
+
+def test_a_board_member_with_a_conflict_is_refused_with_the_reason(client_as, board_member, recommended, org_a):
+    board_member.declared_conflicts.add(org_a)
+    client = client_as(board_member)
+
+    response = client.get(url(recommended))
+
+    assert response.status_code == 403
+    assert "You have a conflict of interest" in response.content.decode()
+    assert "has declared a conflict of interest with Alpha Cluster." in response.content.decode()
+    assert client.post(url(recommended), {"decision": "approve", "reason": "Mine."}).status_code == 403
+
+
+def test_approving_a_level_the_verified_values_do_not_meet_is_refused_on_the_page(client_as, board_member, recommended):
+    from labels.assessment_scores import review_rating_store
+    from labels.models import Review
+
+    Review.objects.filter(assessment=recommended, indicator__code="C1").update(verified_value=0)
+    review_rating_store(recommended)
+
+    response = client_as(board_member).post(url(recommended), {"decision": "approve", "reason": "Yes."})
+
+    assert response.status_code == 409
+    assert "The verified values do not meet Gold: Minimum requirement C1 is rated red." in response.content.decode()
+    recommended.refresh_from_db()
+    assert recommended.status == AssessmentStatus.RECOMMENDED
+
+
+def test_the_decision_page_shows_the_verification(client_as, board_member, recommended):
+    from labels.models import Review
+
+    Review.objects.filter(assessment=recommended, indicator__code="S1").update(verified_at=None)
+
+    content = client_as(board_member).get(url(recommended)).content.decode()
+
+    assert "35 of 36 indicators" in content
+    assert "Verify every indicator first: 35 of 36 are verified; 1 is still open: S1." in content

@@ -34,21 +34,22 @@ def test_it_lists_recommendations_with_both_views_and_a_decide_link(client_as, b
     assert "Assessors disagree" not in content
 
 
-def test_it_flags_a_gold_disagreement(client_as, board_member, in_review, assessor, assessor2):
+def test_it_flags_a_gold_disagreement(client_as, board_member, verified, assessor, assessor2):
+    in_review = verified
     transitions.interview_record(assessment=in_review, on=timezone.localdate() - timedelta(days=1), by=assessor)
     transitions.assessment_recommend(assessment=in_review, level="gold", summary="Gold.", by=assessor)
-    transitions.assessment_recommend(assessment=in_review, level="silver", summary="Silver.", by=assessor2)
+    transitions.assessment_recommend(assessment=in_review, level="bronze", summary="Bronze.", by=assessor2)
     content = client_as(board_member).get(URL).content.decode()
     assert "Assessors disagree" in content
     assert f"{assessor}: Gold" in content
-    assert f"{assessor2}: Silver" in content
+    assert f"{assessor2}: Bronze" in content
 
 
 def test_a_board_member_who_assessed_it_is_told_they_do_not_decide(client_as, assessor, recommended):
     assessor.is_board_member = True
     assessor.save()
     content = client_as(assessor).get(URL).content.decode()
-    assert "You assessed it, so you do not decide on it." in content
+    assert "You assessed this application, so you do not decide on it." in content
     assert reverse("labels:decide", args=[recommended.public_id]) not in content
 
 
@@ -84,10 +85,11 @@ def test_the_queries_do_not_grow_with_the_queue(client_as, board_member, framewo
     client = client_as(board_member)
     _recommended_many(framework, 2)
     client.get(URL)
-    with django_assert_max_num_queries(8):
+    # Two of them ask, for every row at once, whether the board member has a conflict of interest.
+    with django_assert_max_num_queries(10):
         assert client.get(URL).status_code == 200
     _recommended_many(framework, 8)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         content = client.get(URL).content.decode()
     assert "10 recommendations to decide" in content
 
@@ -101,3 +103,12 @@ def test_the_dashboard_counts_the_recommendations_to_decide(client_as, board_mem
 def test_the_navigation_leads_board_members_to_the_queue(board_member, assessor):
     assert URL in [url for _label, url in navigation_for(board_member)]
     assert URL not in [url for _label, url in navigation_for(assessor)]
+
+
+def test_a_board_member_with_a_conflict_is_told_why_they_do_not_decide(client_as, board_member, recommended, org_a):
+    Membership.objects.create(user=board_member, organisation=org_a, role="viewer")
+
+    content = client_as(board_member).get(URL).content.decode()
+
+    assert "You have a conflict of interest" in content
+    assert reverse("labels:decide", args=[recommended.public_id]) not in content

@@ -20,10 +20,10 @@ def url(assessment):
 
 
 @pytest.fixture
-def interviewed(in_review, assessor):
-    transitions.interview_record(assessment=in_review, on=YESTERDAY, by=assessor)
-    in_review.refresh_from_db()
-    return in_review
+def interviewed(verified, assessor):
+    transitions.interview_record(assessment=verified, on=YESTERDAY, by=assessor)
+    verified.refresh_from_db()
+    return verified
 
 
 def test_it_requires_sign_in(client, in_review):
@@ -73,7 +73,7 @@ def test_the_first_gold_recommendation_waits_for_the_other_assessor(client_as, a
 
 
 def test_the_other_assessor_sees_that_but_not_what_was_recommended(client_as, assessor, assessor2, interviewed):
-    client_as(assessor).post(url(interviewed), {"level": "silver", "summary": "Secret reasoning."})
+    client_as(assessor).post(url(interviewed), {"level": "bronze", "summary": "Secret reasoning."})
     content = client_as(assessor2).get(url(interviewed)).content.decode()
     assert f"{assessor} has recommended." in content
     assert "Secret reasoning." not in content
@@ -85,7 +85,7 @@ def test_the_other_assessor_is_shown_as_not_yet_recommended(client_as, assessor,
 
 def test_the_second_recommendation_sends_it_to_the_board(client_as, assessor, assessor2, interviewed):
     client_as(assessor).post(url(interviewed), {"level": "gold", "summary": "Yes."})
-    client_as(assessor2).post(url(interviewed), {"level": "silver", "summary": "Almost."})
+    client_as(assessor2).post(url(interviewed), {"level": "bronze", "summary": "Almost."})
     interviewed.refresh_from_db()
     assert interviewed.status == AssessmentStatus.RECOMMENDED
     assert interviewed.recommendations_disagree
@@ -125,3 +125,25 @@ def test_recommending_again_after_the_board_has_it_is_refused_with_409(client_as
     response = client.post(url(recommended), {"level": "bronze", "summary": "Changed my mind."})
     assert response.status_code == 409
     assert recommended.assignments.get(assessor=assessor).recommended_level == "gold"
+
+
+def test_a_level_the_verified_values_do_not_meet_is_refused_with_the_unmet_rules(client_as, assessor, interviewed):
+    minimum = interviewed.framework.indicators.get(code="C1")
+    reviews.review_save(assessment=interviewed, indicator=minimum, verified_value="0", by=assessor)
+
+    response = client_as(assessor).post(url(interviewed), {"level": "gold", "summary": "Fine."})
+
+    assert response.status_code == 409
+    assert "The verified values do not meet Gold: Minimum requirement C1 is rated red." in response.content.decode()
+    assert not interviewed.assignments.exclude(recommended_level="").exists()
+
+
+def test_recommending_before_everything_is_verified_is_refused(client_as, assessor, in_review):
+    transitions.interview_record(assessment=in_review, on=YESTERDAY, by=assessor)
+
+    response = client_as(assessor).post(url(in_review), {"level": "gold", "summary": "Fine."})
+
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "Verify every indicator first: 0 of 36 are verified; 36 are still open:" in content
+    assert "0 of 36 indicators" in content  # the guidance shows the progress

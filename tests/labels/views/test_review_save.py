@@ -54,7 +54,7 @@ def test_a_lower_verified_value_turns_the_rating_red_and_lowers_the_score(client
     assert review.verified_value == 0
     assert review.comment == "Only the board counts."
     assert review.rating == "red"
-    assert review.reviewed_by == assessor
+    assert review.verified_by == assessor
     assert Assessment.objects.get(pk=in_review.pk).verified_score < 100
 
 

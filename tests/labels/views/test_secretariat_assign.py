@@ -95,7 +95,7 @@ def _member_two_years_ago(person, organisation):
 
 
 def _declared(person, organisation):
-    person.assessor_profile.declared_conflicts.add(organisation)
+    person.declared_conflicts.add(organisation)
 
 
 @pytest.mark.parametrize(

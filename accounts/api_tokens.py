@@ -1,0 +1,80 @@
+"""API tokens: issued to a signed-in person, stored as a hash, expiring, revocable by their owner.
+
+A token also stops working when its owner's password or second factor changes: each token keeps
+the fingerprint of the credentials it was issued under, and a token whose fingerprint no longer
+matches is refused. This covers every way a password changes (the account pages, a reset, the
+admin, `changepassword`) and switching two-factor on or off, with no signal to forget."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from .models import ApiToken, User
+from .two_factor import totp_authenticator_id
+
+KEY_BYTES = 32
+PREFIX_LENGTH = 8
+# Writing the last use on every call would turn every API read into a write.
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
+def _hash(key: str) -> str:
+    # The key is long and random, so one fast hash suffices; a slow password hash would only cost time.
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def credentials_fingerprint(user: User) -> str:
+    """Changes whenever the password hash or the TOTP authenticator changes."""
+    material = f"{user.pk}|{user.password}|{totp_authenticator_id(user) or ''}"
+    return salted_hmac("accounts.api_tokens", material, algorithm="sha256").hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
+    """A new token for the user and its key, which is shown once and never stored."""
+    key = secrets.token_urlsafe(KEY_BYTES)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name.strip()[:100],
+        key_hash=_hash(key),
+        prefix=key[:PREFIX_LENGTH],
+        fingerprint=credentials_fingerprint(user),
+        expires_at=timezone.now() + timedelta(days=settings.API_TOKEN_VALID_DAYS),
+    )
+    return token, key
+
+
+def api_token_for_key(key: str) -> ApiToken | None:
+    """The token a key belongs to, if it still works: not expired, its owner's credentials unchanged."""
+    token = ApiToken.objects.select_related("user").filter(key_hash=_hash(key)).first()
+    if token is None or token.expires_at <= timezone.now():
+        return None
+    if not constant_time_compare(token.fingerprint, credentials_fingerprint(token.user)):
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+def api_tokens_of(user: User) -> list[ApiToken]:
+    """The user's tokens that still work, newest first (the others are of no use to anyone)."""
+    fingerprint = credentials_fingerprint(user)
+    tokens = ApiToken.objects.filter(user=user, expires_at__gt=timezone.now())
+    return [token for token in tokens if constant_time_compare(token.fingerprint, fingerprint)]
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, by: User) -> None:
+    """Revoke (delete) a token; only its owner may."""
+    if token.user_id != by.pk:
+        raise PermissionDenied(_("Only the owner of a token can revoke it."))
+    ApiToken.objects.filter(pk=token.pk).delete()
