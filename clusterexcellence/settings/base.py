@@ -89,6 +89,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite allows one writer at a time. WAL lets readers go on while someone writes; a writer waits
+    # up to `timeout` seconds for the lock instead of failing at once with "database is locked"; and
+    # IMMEDIATE takes the write lock when a transaction begins, because a transaction that read first
+    # and upgrades to writing later cannot wait for another writer: SQLite refuses it at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
