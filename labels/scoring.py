@@ -271,7 +271,7 @@ def level_outcome(
         if result.gold_score < required:
             reasons.append(
                 gettext("Gold score %(score)s %% is below the required %(required)s %%.")
-                % {"score": result.gold_score, "required": format_number(required)}
+                % {"score": format_number(result.gold_score), "required": format_number(required)}
             )
     return LevelOutcome(level=level, met=not reasons, reasons=tuple(reasons))
 

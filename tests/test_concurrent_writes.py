@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.conf import settings
@@ -19,7 +20,7 @@ from accounts.models import Membership
 from labels import transitions
 from labels.catalogue_import import framework_import
 from labels.models import Answer, AssessmentStatus
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.labels import DEMO_CATALOGUE
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,9 +29,9 @@ ROUNDS, WRITERS = 4, 24
 
 
 def _request(url: str, *, method: str = "POST", data: bytes = b"", headers: dict) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)  # noqa: S310 - the live test server
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - the live test server
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -81,7 +82,8 @@ def test_autosaves_from_many_tabs_all_succeed_and_are_stored(live_server):
     for round_number in range(1, ROUNDS + 1):
         sent = {indicator.pk: _value(indicator, round_number, n) for n, indicator in enumerate(indicators)}
         calls = [
-            lambda indicator=indicator: _request(
+            partial(
+                _request,
                 f"{live_server.url}/labels/assessments/{draft.public_id}/answers/{indicator.code}/",
                 data=f"value={sent[indicator.pk]}&comment=round+{round_number}".encode(),
                 headers=headers,
@@ -109,9 +111,7 @@ def test_a_double_clicked_submit_is_accepted_once_and_refused_once(live_server):
         )
         drafts.append((draft, _api_headers(owner)))
     calls = [
-        lambda draft=draft, headers=headers: _request(
-            f"{live_server.url}/api/assessments/{draft.public_id}/submit/", headers=headers
-        )
+        partial(_request, f"{live_server.url}/api/assessments/{draft.public_id}/submit/", headers=headers)
         for draft, headers in drafts
         for _click in range(2)
     ]
@@ -130,13 +130,14 @@ def test_owners_demoting_each_other_at_once_keep_an_owner(live_server):
     organisation = OrganisationFactory()
     memberships = [MembershipFactory(organisation=organisation, role=MembershipRole.OWNER) for _ in range(5)]
     calls = [
-        lambda headers=_api_headers(actor.user), target=memberships[(n + 1) % 5]: _request(
+        partial(
+            _request,
             f"{live_server.url}/api/organisations/{organisation.slug}/memberships/{target.pk}/",
             method="PATCH",
             data=json.dumps({"role": MembershipRole.EDITOR}).encode(),
-            headers=headers,
+            headers=_api_headers(actor.user),
         )
-        for n, actor in enumerate(memberships)
+        for actor, target in zip(memberships, memberships[1:] + memberships[:1], strict=True)
     ]
 
     results = _in_parallel(calls)
@@ -150,3 +151,19 @@ def test_owners_demoting_each_other_at_once_keep_an_owner(live_server):
         target.refresh_from_db()
         if status == 200:
             assert target.role == MembershipRole.EDITOR
+
+
+def test_organisations_created_at_once_with_one_name_all_get_a_slug(live_server):
+    creators = [UserFactory() for _ in range(10)]
+    body = json.dumps({"name": "Twin Cluster", "country": "DE", "sector": "ict", "year_founded": 2015}).encode()
+    calls = [
+        partial(_request, f"{live_server.url}/api/organisations/", data=body, headers=_api_headers(creator))
+        for creator in creators
+    ]
+
+    results = _in_parallel(calls)
+
+    assert [status for status, _body in results] == [201] * 10, results
+    slugs = {json.loads(body)["slug"] for _status, body in results}
+    assert slugs == {"twin-cluster"} | {f"twin-cluster-{n}" for n in range(2, 11)}
+    assert Membership.objects.filter(organisation__slug__in=slugs, role=MembershipRole.OWNER).count() == 10

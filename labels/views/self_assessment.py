@@ -191,7 +191,7 @@ def answer_save(request, public_id, code):
     )
     if not permissions.can_edit_answers(request.user, assessment):
         raise PermissionDenied(_("Only the organisation's owners and editors can change answers."))
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, indicator=indicator)
     typed = AnswerRow(
         indicator=indicator,
         text=request.POST.get("value", "")[:100],

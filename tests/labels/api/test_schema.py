@@ -32,5 +32,13 @@ def test_the_assessment_endpoints_have_a_valid_schema_without_warnings():
         prefix + "recommend/",
         prefix + "decide/",
     } <= set(schema["paths"])
-    assert set(schema["paths"][prefix + "answers/{code}/"]["put"]["responses"]) == {"200", "400", "403", "404", "409"}
-    assert "multipart/form-data" in schema["paths"][prefix + "evidence/"]["post"]["requestBody"]["content"]
+    assert set(schema["paths"][prefix + "answers/{code}/"]["put"]["responses"]) == {
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "415",
+    }
+    assert set(schema["paths"][prefix + "evidence/"]["post"]["requestBody"]["content"]) == {"multipart/form-data"}
