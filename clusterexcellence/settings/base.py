@@ -185,7 +185,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# A worker holds a job it claimed for this long. It outlasts the hard time limit, so a job still
+# running after it has lost its worker and is taken again (clusterexcellence/jobs.py); Redis hands
+# an unacknowledged message to another worker after the same time.
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": JOB_LEASE_SECONDS}
+CELERY_BEAT_SCHEDULE: dict = {
+    "sweep-jobs": {"task": "clusterexcellence.tasks.sweep_jobs", "schedule": 60.0},
+}
 
 REST_FRAMEWORK = {
     # Token first: DRF answers a missing or bad credential with 401 and the first class's

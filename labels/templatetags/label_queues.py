@@ -28,7 +28,7 @@ def secretariat_waiting() -> dict:
     """Submitted assessments waiting for assessors, and failed background jobs."""
     return {
         "submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count(),
-        "failed_jobs": Job.objects.filter(status=JobStatus.FAILED).count(),
+        "failed_jobs": (Job.objects.filter(status=JobStatus.FAILED) | Job.objects.stalled()).count(),
     }
 
 

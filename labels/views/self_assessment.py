@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from clusterexcellence.jobs import job_send_again
+
 from .. import answers, permissions, transitions
 from ..assessment_scores import indicators_of, provisional_result, verified_result
 from ..choices import Level, Rating
@@ -462,4 +464,8 @@ def job_status(request, public_id):
         # 286 tells htmx to stop polling; a login page must not be swapped into the task list.
         return HttpResponse(_("You have been signed out. Reload the page after signing in."), status=286)
     assessment = assessment_for(request, public_id)
-    return render(request, "labels/htmx/job_status.html", {"assessment": assessment, "job": score_job(assessment)})
+    job = score_job(assessment)
+    if job is not None and job.is_stalled:
+        # Its worker died. Send it again: where tasks run in-process (no broker), this request runs it.
+        job_send_again(job)
+    return render(request, "labels/htmx/job_status.html", {"assessment": assessment, "job": job})
