@@ -2,6 +2,7 @@
 staff as stalled, and completes exactly once after a worker is back (Redis and PostgreSQL)."""
 
 from datetime import timedelta
+from io import StringIO
 
 import psycopg
 import pytest
@@ -74,12 +75,14 @@ def test_a_job_whose_worker_is_killed_mid_job_completes_once_after_a_restart(cel
     assert "Stalled</span>" in client.get(reverse("labels:secretariat_queue")).content.decode()
 
     celery_worker.start()
-    call_command("sweep_jobs", stdout=open("/dev/null", "w"))  # what Celery beat runs every minute
+    swept = StringIO()
+    call_command("sweep_jobs", stdout=swept)  # what Celery beat runs every minute
     job = celery_worker.wait_for(job)
-    call_command("sweep_jobs", stdout=open("/dev/null", "w"))  # a second sweep finds nothing to do
+    call_command("sweep_jobs", stdout=swept)  # a second sweep finds nothing to do
 
     assert (job.status, job.attempts, job.error) == (JobStatus.DONE, 2, "")
     assert job.result["gold_score"] == "100.0"
     assert Assessment.objects.get(pk=draft.pk).provisional_score == 100
     assert celery_worker.log().count(f"Job {job.pk} ({score_assessment.name}) done") == 1
     assert not Job.objects.stalled().exists()
+    assert swept.getvalue() == "1 stalled job(s) sent again.\n0 stalled job(s) sent again.\n"

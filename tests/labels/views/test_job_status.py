@@ -1,8 +1,8 @@
 """The job status fragment that the task list polls while the provisional score is computed."""
 
-import pytest
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 

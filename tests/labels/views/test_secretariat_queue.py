@@ -2,6 +2,7 @@
 failed background jobs; for staff only."""
 
 from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
