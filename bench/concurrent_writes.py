@@ -90,7 +90,7 @@ def _save(base: str, person: dict, step: int) -> tuple[float, int]:
     request = urllib.request.Request(f"{base}{person['path']}{code}/", data=body, headers=person["headers"])
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - the local bench server
+        with urllib.request.urlopen(request, timeout=60) as response:
             response.read()
             status = response.status
     except urllib.error.HTTPError as error:
