@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from labels.catalogue_import import framework_import
@@ -27,6 +28,7 @@ TINY_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0
 @pytest.fixture
 def api(live_server, tmp_path):
     """The generated package, made from /api/schema/ as the live server serves it."""
+    cache.clear()  # the token endpoint's throttle counts per address; earlier tests may have used it
     config = tmp_path / "config.yaml"
     config.write_text("post_hooks: []\n")  # formatting the generated code is not what is tested
     generated = subprocess.run(
