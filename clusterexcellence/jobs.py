@@ -96,7 +96,8 @@ def _fail_if_worn_out(job_id: int) -> None:
 
 
 def job_send_again(job: Job) -> bool:
-    """Put a failed or stalled job back in the queue; False when it is neither (any more)."""
+    """Put a failed or stalled job back in the queue (the sweep, a polling page, staff's retry);
+    False when it is neither (any more)."""
     again = Job.objects.filter(pk=job.pk).filter(
         Q(status=JobStatus.FAILED) | Q(status=JobStatus.RUNNING, lease_expires_at__lt=timezone.now())
     )
@@ -114,12 +115,6 @@ def job_send_again(job: Job) -> bool:
         transaction.on_commit(lambda: task.delay(job.pk))
     job.refresh_from_db()
     return bool(sent)
-
-
-def job_retry(job: Job) -> Job:
-    """Put a failed or stalled job back in the queue (a staff action)."""
-    job_send_again(job)
-    return job
 
 
 def jobs_sweep() -> int:

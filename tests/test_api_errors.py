@@ -1,8 +1,6 @@
 """Under /api/ every error is JSON with an honest status: credentials 401 with WWW-Authenticate,
 unknown ids and pages 404, bodies that are not JSON 400 or 415, never an HTML page or a 500."""
 
-import uuid
-
 import pytest
 from django.http import HttpResponseServerError
 from django.test import RequestFactory
@@ -11,6 +9,8 @@ from rest_framework.authtoken.models import Token
 from clusterexcellence.api_errors import ApiJsonErrorsMiddleware
 
 pytestmark = pytest.mark.django_db
+
+UNKNOWN = "00000000-0000-4000-8000-000000000000"
 
 
 @pytest.fixture
@@ -41,8 +41,8 @@ def test_a_bad_token_is_401_even_where_no_sign_in_is_needed(api_client):
     "path",
     [
         "/api/assessments/not-a-uuid/",
-        f"/api/assessments/{uuid.uuid4()}/",
-        f"/api/assessments/{uuid.uuid4()}/score/",
+        f"/api/assessments/{UNKNOWN}/",
+        f"/api/assessments/{UNKNOWN}/score/",
         "/api/no-such-endpoint/",
         "/api/organisations/?page=99",
         "/api/organisations/no-such-organisation/",
