@@ -1,14 +1,11 @@
 """Forms for organisation profiles and memberships; they validate input, the services decide."""
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PARTICIPANT_TYPES, MembershipRole, ServiceCategory
 from .models import Organisation
-
-# Paths under /organisations/ that a slug must not shadow.
-RESERVED_SLUGS = {"new"}
+from .slugs import slug_is_taken
 
 PARTICIPANT_FIELDS = [f"participants_{key}" for key, _label in PARTICIPANT_TYPES]
 
@@ -29,20 +26,6 @@ PROFILE_FIELDS = [
     "contact_email",
     "contact_phone",
 ]
-
-
-def slug_is_taken(slug: str) -> bool:
-    return slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists()
-
-
-def suggest_slug(name: str) -> str:
-    """A free slug derived from the organisation's name: `alpha-cluster`, then `alpha-cluster-2`, …"""
-    base = slugify(name)[:70].strip("-") or "organisation"
-    slug, number = base, 1
-    while slug_is_taken(slug):
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 class ServicesField(forms.MultipleChoiceField):
@@ -104,6 +87,7 @@ class OrganisationCreateForm(OrganisationForm):
         label=_("Short name in addresses"),
         max_length=80,
         required=False,
+        # Left empty, organisation_create derives it from the name when it stores the organisation.
         help_text=_("Lower-case letters, digits and hyphens. Leave empty to derive it from the name."),
     )
 
@@ -118,12 +102,6 @@ class OrganisationCreateForm(OrganisationForm):
         if slug and slug_is_taken(slug):
             raise forms.ValidationError(_("This short name is already taken. Please choose another."))
         return slug
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("slug") and cleaned.get("name") and "slug" not in self.errors:
-            cleaned["slug"] = suggest_slug(cleaned["name"])
-        return cleaned
 
 
 class InvitationForm(forms.Form):

@@ -1,6 +1,6 @@
 """Membership rules: inviting, accepting, changing roles and leaving, each in a transaction."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,6 +10,11 @@ from clusterexcellence.notifications import notify
 from .choices import MembershipRole
 from .models import Invitation, Membership, Organisation, User
 from .permissions import forget_membership_roles
+from .slugs import suggest_slug
+
+# Each refused insert means another creator took that slug, so n people creating one name at the
+# same moment need at most n attempts.
+SLUG_ATTEMPTS = 20
 
 
 class MembershipError(StateConflict):
@@ -20,10 +25,24 @@ def _active_owner_count(organisation) -> int:
     return Membership.objects.active().filter(organisation=organisation, role=MembershipRole.OWNER).count()
 
 
+class SlugTaken(MembershipError):
+    """The chosen short name belongs to another organisation (perhaps created a moment ago)."""
+
+
 @transaction.atomic
-def organisation_create(*, by: User, **fields) -> Organisation:
-    """Create an organisation; its creator becomes the first owner."""
-    organisation = Organisation.objects.create(**fields)
+def organisation_create(*, by: User, slug: str = "", **fields) -> Organisation:
+    """Create an organisation; its creator becomes the first owner.
+
+    Without a slug one is derived from the name. Two people creating the same name at once both
+    succeed: the unique index refuses the later insert, which then takes the next free slug."""
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                organisation = Organisation.objects.create(slug=slug or suggest_slug(fields["name"]), **fields)
+            break
+        except IntegrityError:
+            if slug or attempt == SLUG_ATTEMPTS:
+                raise SlugTaken(_("This short name is already taken. Please choose another.")) from None
     Membership.objects.create(user=by, organisation=organisation, role=MembershipRole.OWNER)
     forget_membership_roles(by)
     return organisation

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -94,6 +94,10 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user, memberships__left_at__isnull=True).distinct()
 
 
+# Free text has a limit in the model, and forms and serializers take theirs from here.
+DESCRIPTION_MAX_LENGTH = 5000
+
+
 def _participant_field(label):
     return models.PositiveIntegerField(label, default=0, validators=[MaxValueValidator(100000)])
 
@@ -128,7 +132,12 @@ class Organisation(models.Model):
     participants_public = _participant_field(_("public bodies"))
     participants_financial = _participant_field(_("financial and intermediary organisations"))
     website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     services = models.JSONField(_("services offered"), default=list, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)

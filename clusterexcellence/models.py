@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,8 +21,17 @@ class JobStatus(models.TextChoices):
         return {cls.DONE, cls.FAILED}
 
 
+class JobQuerySet(models.QuerySet):
+    def stalled(self):
+        """Running jobs whose lease ran out: their worker died, and nobody has taken them again yet."""
+        return self.filter(status=JobStatus.RUNNING, lease_expires_at__lt=timezone.now())
+
+
 class Job(models.Model):
-    """One piece of background work, the object it concerns and how far it got."""
+    """One piece of background work, the object it concerns and how far it got.
+
+    A worker that claims the job holds it until `lease_expires_at`; a running job whose lease ran
+    out has lost its worker, and a redelivery or the sweep (clusterexcellence.jobs) takes it again."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=60, db_index=True)
@@ -36,11 +46,17 @@ class Job(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["content_type", "object_id", "kind"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "kind"]),
+            models.Index(fields=["status", "lease_expires_at"]),
+        ]
 
     def __str__(self):
         return f"{self.kind} ({self.get_status_display()})"
@@ -48,6 +64,15 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in JobStatus.finished()
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, but its worker stopped holding it: shown to staff, who may send it again."""
+        return (
+            self.status == JobStatus.RUNNING
+            and self.lease_expires_at is not None
+            and self.lease_expires_at < timezone.now()
+        )
 
 
 class Notification(models.Model):

@@ -3,9 +3,17 @@
 from celery import shared_task
 from django.utils import timezone
 
-from .jobs import TRANSIENT_ERRORS, job_run
+from .jobs import TRANSIENT_ERRORS, job_run, jobs_sweep
 
-TASK_OPTIONS = {"acks_late": True, "autoretry_for": TRANSIENT_ERRORS, "retry_backoff": True, "max_retries": 5}
+# The backoff stays below the broker's visibility timeout (the job lease), so a message waiting for
+# its retry is not delivered a second time meanwhile.
+TASK_OPTIONS = {
+    "acks_late": True,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": True,
+    "retry_backoff_max": 120,
+    "max_retries": 5,
+}
 
 
 @shared_task(**TASK_OPTIONS)
@@ -25,3 +33,9 @@ def _send(job) -> dict:
 def send_notification(job_id: int) -> None:
     """Send the waiting deliveries of one notification."""
     job_run(job_id, _send)
+
+
+@shared_task(acks_late=True)
+def sweep_jobs() -> int:
+    """Send again the jobs whose worker died (Celery beat runs this every minute)."""
+    return jobs_sweep()

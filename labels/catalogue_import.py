@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from labels.choices import Direction, FrameworkStatus, IndicatorKind
 from labels.models import Area, Framework, Indicator
 from labels.models.catalogue import (
+    TEXT_MAX_LENGTH,
     TRANSLATABLE_FIELDS,
     framework_publish,
     indicator_points_errors,
@@ -30,7 +31,7 @@ _INDICATOR_KEYS = {
     *("unit", "levels", "minimum", "eligibility", "gold", "points", "evidence", "translations"),
 }
 _FLAGS = {"minimum": "is_minimum", "eligibility": "is_eligibility", "gold": "is_gold"}
-_MAX_LENGTH = {"code": 16, "title": 200, "unit": 64}
+_MAX_LENGTH = {"code": 16, "title": 200, "unit": 64, "question": TEXT_MAX_LENGTH, "evidence": TEXT_MAX_LENGTH}
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 _VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")  # it appears in API paths
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")

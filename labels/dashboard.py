@@ -43,5 +43,5 @@ def staff_load(request) -> dict:
     """Submitted assessments waiting for assessors, and failed background jobs."""
     return {
         "submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count(),
-        "failed_jobs": Job.objects.filter(status=JobStatus.FAILED).count(),
+        "failed_jobs": (Job.objects.filter(status=JobStatus.FAILED) | Job.objects.stalled()).count(),
     }

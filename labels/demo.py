@@ -5,10 +5,12 @@ walkthrough needs: manager@example.org's organisation has an approved Bronze ben
 20 months old and no open application (so Gold and Silver can be started); manager2@example.org's
 Gold self-assessment waits for the secretariat to assign assessor@ and assessor2@;
 assessor@example.org has one Bronze in review, nothing verified yet; board@example.org has one
-recommendation (a Gold on which the two assessors disagree: Gold or Bronze). A few dozen
-generated organisations hold the other states, with values drawn around the catalogue's thresholds
-so that benchmarking has data. Every recommended and decided assessment is fully verified and meets
-the rules of each level recommended or awarded, as the transitions demand.
+recommendation (a Gold on which the two assessors disagree: Gold or Bronze). Sofia Ferreira, one
+of the certified experts, has declared a conflict of interest with Catalan Food Cluster, so the
+secretariat's refusal can be seen when assigning its Gold. A few dozen generated organisations hold
+the other states, with values drawn around the catalogue's thresholds so that benchmarking has
+data. Every recommended and decided assessment is fully verified and meets the rules of each level
+recommended or awarded, as the transitions demand.
 
 Idempotent: an organisation that already has any assessment is left alone.
 """
@@ -55,6 +57,9 @@ EXPERTS = [
     ("agnieszka.wrobel@example.org", "Agnieszka", "Wróbel", ["pl", "en"], ["PL"]),
     ("marco.conti@example.org", "Marco", "Conti", ["it", "en", "fr"], ["IT", "FR"]),
 ]
+# (expert, index of the showcase organisation): declared conflicts of interest, so that assigning
+# such an expert shows the refusal. Sofia Ferreira advised Catalan Food Cluster.
+DECLARED_CONFLICTS = [("sofia.ferreira@example.org", 1)]
 
 # What happens to the generated organisations, in this order (the first are the most useful when
 # only a few organisations exist). (scenario, level); see _Seeder.<scenario>.
@@ -145,7 +150,9 @@ def seed(rng: random.Random, organisations: list[Organisation], users: dict[str,
     with transaction.atomic():
         connection = transaction.get_connection()
         scheduled = len(connection.run_on_commit)
-        seeder = _Seeder(framework, _people(users))
+        people = _people(users)
+        _declare_conflicts(people.experts, organisations)
+        seeder = _Seeder(framework, people)
         seeded = set(
             Assessment.objects.filter(organisation__in=organisations).values_list("organisation_id", flat=True)
         )
@@ -180,6 +187,13 @@ def _people(users: dict[str, User]) -> _People:
         assessor2=users["assessor2@example.org"],
         experts=experts,
     )
+
+
+def _declare_conflicts(experts: list[User], organisations: list[Organisation]) -> None:
+    by_email = {expert.email: expert for expert in experts}
+    for email, index in DECLARED_CONFLICTS:
+        if index < len(organisations):
+            by_email[email].assessor_profile.declared_conflicts.add(organisations[index])
 
 
 def _owner(organisation: Organisation, users: dict[str, User]) -> User:

@@ -1,24 +1,28 @@
 """Checks on evidence uploads: the type comes from the file's content, never from its name."""
 
+from pathlib import PurePath
+
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-ALLOWED_TYPES = {
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "application/msword",
-    "application/vnd.ms-excel",
-    "application/vnd.ms-powerpoint",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.spreadsheet",
-    "application/vnd.oasis.opendocument.presentation",
+# The accepted types and the file name extensions that fit each (the first is the usual one).
+EXTENSIONS = {
+    "application/pdf": (".pdf",),
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    "application/msword": (".doc",),
+    "application/vnd.ms-excel": (".xls",),
+    "application/vnd.ms-powerpoint": (".ppt",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (".docx",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (".xlsx",),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": (".pptx",),
+    "application/vnd.oasis.opendocument.text": (".odt",),
+    "application/vnd.oasis.opendocument.spreadsheet": (".ods",),
+    "application/vnd.oasis.opendocument.presentation": (".odp",),
 }
+ALLOWED_TYPES = set(EXTENSIONS)
 
 
 def evidence_content_type(upload) -> str:
@@ -42,3 +46,13 @@ def evidence_content_type(upload) -> str:
             _("This file type is not accepted. Upload a PDF, PNG, JPEG or Office document."), code="file_type"
         )
     return kind.mime
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The uploaded name with an extension that fits the detected type: a PDF uploaded as
+    `report.html` downloads as `report.pdf`, so no program opens it as something else."""
+    path = PurePath(original_name or "evidence")
+    fitting = EXTENSIONS.get(content_type, ())
+    if not fitting or path.name.lower().endswith(fitting):
+        return path.name
+    return (path.stem or "evidence") + fitting[0]

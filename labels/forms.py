@@ -5,6 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Level
+from .models import COMMENT_MAX_LENGTH
+from .values import MAX_TEXT_LENGTH, parse_value
 
 TAGLINES = {
     Level.BRONZE: _("Striving for Cluster Excellence"),
@@ -33,12 +35,20 @@ class ApplicationForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    """The raw input of one answer; its kind and range are checked by labels.values.parse_value."""
+    """One answer as typed on a page: the value is read in the page's language ("12,5" in German)
+    by labels.values.parse_value, which also checks its kind and range."""
 
     # Text, not a number input: a browser sends "" for input it cannot read as a number, which would
     # silently clear the saved answer instead of explaining the problem.
-    value = forms.CharField(label=_("Value"), required=False, max_length=40, strip=True)
-    comment = forms.CharField(label=_("Comment"), required=False, max_length=5000)
+    value = forms.CharField(label=_("Value"), required=False, max_length=MAX_TEXT_LENGTH, strip=True)
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=COMMENT_MAX_LENGTH)
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+
+    def clean_value(self):
+        return parse_value(self.indicator, self.cleaned_data["value"], localized=True)
 
 
 class EvidenceUploadForm(forms.Form):
@@ -53,7 +63,7 @@ class ResubmitForm(forms.Form):
     note = forms.CharField(
         label=_("Note for the assessors (optional)"),
         required=False,
-        max_length=2000,
+        max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -78,7 +88,7 @@ class ImprovementAreasForm(forms.Form):
             self.fields[f"description_{number}"] = forms.CharField(
                 label=_("What you improve and how"),
                 required=False,
-                max_length=2000,
+                max_length=COMMENT_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
 

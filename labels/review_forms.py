@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .choices import IndicatorKind, Level
-from .models import Recommendation
-from .values import format_number
+from .models import COMMENT_MAX_LENGTH, SUMMARY_MAX_LENGTH, Recommendation
+from .values import MAX_TEXT_LENGTH, format_number, parse_value
 
 LEVEL_ORDER = [Level.BRONZE, Level.SILVER, Level.GOLD]
 
@@ -51,7 +51,7 @@ def _value_field(indicator) -> forms.Field:
     return forms.CharField(
         label=_("Verified value"),
         required=False,
-        max_length=40,
+        max_length=MAX_TEXT_LENGTH,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
@@ -69,7 +69,10 @@ class ReviewForm(forms.Form):
     """One indicator's verified value and comment; prefixed by the code so many fit on one page."""
 
     comment = forms.CharField(
-        label=_("Assessor's comment"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Assessor's comment"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, indicator, review=None, **kwargs):
@@ -83,6 +86,10 @@ class ReviewForm(forms.Form):
         self.indicator = indicator
         self.fields = {"verified_value": _value_field(indicator), **self.fields}
 
+    def clean_verified_value(self):
+        """The value read in the page's language ("12,5" in German); kind and range are checked too."""
+        return parse_value(self.indicator, self.cleaned_data["verified_value"], localized=True)
+
 
 class ClarifyForm(forms.Form):
     indicators = forms.ModelMultipleChoiceField(
@@ -94,7 +101,7 @@ class ClarifyForm(forms.Form):
     )
     message = forms.CharField(
         label=_("Message to the organisation"),
-        max_length=4000,
+        max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Say what is unclear and which evidence would help."),
     )
@@ -120,7 +127,7 @@ class ImprovementValidateForm(forms.Form):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"), required=False, max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -136,7 +143,7 @@ class RecommendForm(forms.Form):
     level = forms.ChoiceField(label=_("Recommended level"), widget=forms.RadioSelect)
     summary = forms.CharField(
         label=_("Summary for the board"),
-        max_length=8000,
+        max_length=SUMMARY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Strengths, weaknesses and why this level."),
     )
@@ -158,7 +165,7 @@ class DecideForm(forms.Form):
         required=False,
         help_text=_("The assessors disagree: name the level the board awards when it approves."),
     )
-    reason = forms.CharField(label=_("Reason"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(label=_("Reason"), max_length=SUMMARY_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, recommended_levels=(), disagree=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 
 from .choices import Direction, IndicatorKind, Level, Rating
@@ -271,7 +272,7 @@ def level_outcome(
         if result.gold_score < required:
             reasons.append(
                 gettext("Gold score %(score)s %% is below the required %(required)s %%.")
-                % {"score": result.gold_score, "required": format_number(required)}
+                % {"score": number_format(result.gold_score, 1), "required": format_number(required)}
             )
     return LevelOutcome(level=level, met=not reasons, reasons=tuple(reasons))
 

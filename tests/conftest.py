@@ -1,12 +1,21 @@
 """Personas shared by every test: who is who in the scheme."""
 
 import pytest
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile
 
 from .factories import PASSWORD, ClubMembershipFactory, MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in German leaves German active in the thread (LocaleMiddleware activates the
+    request's language and nothing resets it), so each test starts from the default language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

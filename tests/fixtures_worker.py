@@ -43,7 +43,7 @@ class Worker:
     def __init__(self, redis_url: str):
         self.queue = settings.CELERY_TASK_DEFAULT_QUEUE
         self.log_path = ARTIFACTS / f"celery-worker-{self.queue}.log"
-        env = {
+        self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "clusterexcellence.settings.test",
             "DATABASE_URL": worker_database_url(),
@@ -52,20 +52,30 @@ class Worker:
         }
         ARTIFACTS.mkdir(exist_ok=True)
         self._log = self.log_path.open("w")
+        self.start()
+
+    def start(self) -> None:
+        """Start the worker process (again, after kill()); the log goes on in the same file."""
+        log_start = len(self.log())
         # The ready line tells us the worker consumes; waiting for it keeps start-up out of job timeouts.
         self.process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "clusterexcellence", "worker", "--pool=solo", "--concurrency=1",
              "-Q", self.queue, "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
-            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        self._wait_until_ready()
+        self._wait_until_ready(log_start)
 
-    def _wait_until_ready(self) -> None:
+    def kill(self) -> None:
+        """SIGKILL, as the kernel's OOM killer or a lost machine would: no warm shutdown, no acknowledgement."""
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=20)
+
+    def _wait_until_ready(self, log_start: int) -> None:
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 pytest.fail(f"The Celery worker exited with {self.process.returncode}:\n{self.log()}")
-            if " ready." in self.log():
+            if " ready." in self.log()[log_start:]:
                 return
             time.sleep(0.2)
         self.stop()
@@ -113,3 +123,5 @@ def celery_worker(request, transactional_db, _celery_worker_process):
     conf.broker_url = settings.CELERY_BROKER_URL
     yield _celery_worker_process
     conf.task_always_eager, conf.broker_url = saved
+    if _celery_worker_process.process.poll() is not None:
+        _celery_worker_process.start()  # a test killed it: the next test needs it running

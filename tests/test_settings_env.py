@@ -110,3 +110,18 @@ def test_production_passes_the_deployment_checklist_without_warnings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_sqlite_lets_readers_and_a_waiting_writer_share_the_database():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite options only apply to the embedded default")
+    with connection.cursor() as cursor:
+        journal_mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        busy_timeout = cursor.execute("PRAGMA busy_timeout").fetchone()[0]
+
+    assert journal_mode == "wal"
+    assert busy_timeout == 20_000
+    assert connection.transaction_mode == "IMMEDIATE"

@@ -6,14 +6,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.choices import MembershipRole, ServiceCategory
-from accounts.forms import PROFILE_FIELDS, slug_is_taken
+from accounts.forms import PROFILE_FIELDS
 from accounts.models import ApiToken, Invitation, Membership, Organisation
 from accounts.permissions import membership_role
+from accounts.slugs import slug_is_taken
 
 
 class TokenObtainSerializer(serializers.Serializer):
-    email = serializers.EmailField()
-    password = serializers.CharField(trim_whitespace=False, max_length=4096, style={"input_type": "password"})
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(trim_whitespace=False, max_length=1024, style={"input_type": "password"})
     otp = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -106,11 +107,14 @@ class MembershipSerializer(serializers.ModelSerializer):
 
 
 class MembershipRoleSerializer(serializers.Serializer):
+    # PATCH changes only the role, and the role must be given (see clusterexcellence.api_schema).
+    partial_on_patch = False
+
     role = serializers.ChoiceField(choices=MembershipRole.choices)
 
 
 class InvitationCreateSerializer(serializers.Serializer):
-    email = serializers.EmailField()
+    email = serializers.EmailField(max_length=254)
     role = serializers.ChoiceField(choices=MembershipRole.choices, default=MembershipRole.VIEWER)
 
 

@@ -18,9 +18,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.api_tokens import api_token_create, api_token_revoke, api_tokens_of
-from accounts.forms import suggest_slug
 from accounts.memberships import (
     MembershipError,
+    SlugTaken,
     invitation_create,
     membership_change_role,
     membership_end,
@@ -186,9 +186,10 @@ class OrganisationViewSet(
             raise PermissionDenied
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        fields = dict(serializer.validated_data)
-        fields["slug"] = fields.get("slug") or suggest_slug(fields["name"])
-        organisation = organisation_create(by=request.user, **fields)
+        try:
+            organisation = organisation_create(by=request.user, **serializer.validated_data)
+        except SlugTaken as error:
+            raise ValidationError({"slug": [str(error)]}) from error
         output = OrganisationSerializer(organisation, context=self.get_serializer_context())
         return Response(output.data, status=status.HTTP_201_CREATED)
 

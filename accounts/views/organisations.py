@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import ServiceCategory
 from accounts.forms import OrganisationCreateForm, OrganisationForm
-from accounts.memberships import organisation_create
+from accounts.memberships import SlugTaken, organisation_create
 from accounts.models import Organisation
 from accounts.permissions import (
     can_create_organisation,
@@ -43,9 +43,13 @@ def organisation_new(request):
         raise PermissionDenied
     form = OrganisationCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        organisation = organisation_create(by=request.user, **form.cleaned_data)
-        messages.success(request, _("%(name)s was created. You are its owner.") % {"name": organisation.name})
-        return redirect(organisation)
+        try:
+            organisation = organisation_create(by=request.user, **form.cleaned_data)
+        except SlugTaken as error:
+            form.add_error("slug", str(error))
+        else:
+            messages.success(request, _("%(name)s was created. You are its owner.") % {"name": organisation.name})
+            return redirect(organisation)
     return render(request, "accounts/organisation_form.html", {"form": form, "organisation": None})
 
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "django_htmx",
     "django_countries",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "clusterexcellence.api_errors.ApiJsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,6 +93,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite allows one writer at a time. WAL lets readers go on while someone writes; a writer waits
+    # up to `timeout` seconds for the lock instead of failing at once with "database is locked"; and
+    # IMMEDIATE takes the write lock when a transaction begins, because a transaction that read first
+    # and upgrades to writing later cannot wait for another writer: SQLite refuses it at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -182,7 +194,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker holds a job it claimed for this long. It outlasts the hard time limit, so a job still
+# running after it has lost its worker and is taken again (clusterexcellence/jobs.py); Redis hands
+# an unacknowledged message to another worker after the same time.
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": JOB_LEASE_SECONDS}
 CELERY_BEAT_SCHEDULE: dict = {
+    "sweep-jobs": {"task": "clusterexcellence.tasks.sweep_jobs", "schedule": 60.0},
     # Hourly, so an event is reminded of between 24 and 23 hours before it starts; sent once per person.
     "club-event-reminders": {"task": "club.tasks.send_event_reminders", "schedule": 3600},
     # New matches of saved partner searches, e-mailed once a day (each match once however often it runs).
@@ -193,13 +211,18 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 REST_FRAMEWORK = {
-    # Token first: a refused token then answers 401 with `WWW-Authenticate: Token`.
+    # Token first: DRF answers a missing or bad credential with 401 and the first class's
+    # WWW-Authenticate header; session authentication has none, so it would be 403 instead.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Request bodies are JSON; the one upload view sets its multipart parser itself.
+    "DEFAULT_PARSER_CLASSES": ["clusterexcellence.api_parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "clusterexcellence.api_errors.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "DEFAULT_SCHEMA_CLASS": "clusterexcellence.api_schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -211,6 +234,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Quality label, benchmarking, training, club and collaboration for cluster organisations.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI is served from this origin (drf-spectacular-sidecar): the CSP allows no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # One name per choice set that appears under several field names or beside another "status"/"level".
     "ENUM_NAME_OVERRIDES": {

@@ -13,7 +13,7 @@ from accounts.models import Organisation, User
 
 from ..assessment_scores import indicators_of
 from ..choices import Level
-from ..models import Assessment, Recommendation
+from ..models import COMMENT_MAX_LENGTH, SUMMARY_MAX_LENGTH, Assessment, Recommendation
 
 
 def indicators_by_code(assessment: Assessment) -> dict:
@@ -24,8 +24,8 @@ def unknown_indicator_message(code: str) -> str:
     return gettext("There is no indicator %(code)s in this assessment's catalogue.") % {"code": code}
 
 
-def _text(**kwargs):
-    return serializers.CharField(max_length=10000, **kwargs)
+def _text(max_length: int = COMMENT_MAX_LENGTH, **kwargs):
+    return serializers.CharField(max_length=max_length, **kwargs)
 
 
 def _optional_text():
@@ -100,8 +100,9 @@ class EvidenceUploadSerializer(_IndicatorLookupMixin, serializers.Serializer):
 
 class AssignSerializer(serializers.Serializer):
     assessors = serializers.ListField(
-        child=serializers.EmailField(),
+        child=serializers.EmailField(max_length=254),
         min_length=1,
+        max_length=10,
         help_text=_("E-mail addresses of the assessors; Gold needs two, Bronze and Silver one."),
     )
 
@@ -123,6 +124,7 @@ class ClarificationCreateSerializer(_IndicatorLookupMixin, serializers.Serialize
     indicators = serializers.ListField(
         child=serializers.CharField(max_length=16),
         min_length=1,
+        max_length=100,
         help_text=_("Codes of the indicators the organisation may change."),
     )
     message = _text()
@@ -145,7 +147,9 @@ class ImprovementAreaWriteSerializer(serializers.Serializer):
 
 
 class ImprovementAreasSerializer(_IndicatorLookupMixin, serializers.Serializer):
-    areas = ImprovementAreaWriteSerializer(many=True, help_text=_("Replaces the improvement areas of the draft."))
+    areas = ImprovementAreaWriteSerializer(
+        many=True, max_length=10, help_text=_("Replaces the improvement areas of the draft.")
+    )
 
     def validate_areas(self, areas):
         return [(self.indicator(area["indicator"]), area["description"]) for area in areas]
@@ -158,12 +162,12 @@ class ImprovementValidateSerializer(serializers.Serializer):
 
 class RecommendSerializer(serializers.Serializer):
     level = serializers.ChoiceField(choices=Recommendation.choices)
-    summary = _text()
+    summary = _text(SUMMARY_MAX_LENGTH)
 
 
 class DecideSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
-    reason = _text()
+    reason = _text(SUMMARY_MAX_LENGTH)
     level = serializers.ChoiceField(
         choices=Level.choices,
         required=False,

@@ -16,7 +16,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, status
 from rest_framework.decorators import api_view, parser_classes
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from clusterexcellence.api import MessageSerializer, domain_errors
@@ -239,7 +239,7 @@ def answer_put(request, public_id, code):
     responses=_responses(EvidenceSerializer, code=201),
 )
 @api_view(["POST"])
-@parser_classes([MultiPartParser, FormParser])
+@parser_classes([MultiPartParser])
 def evidence_post(request, public_id):
     assessment = _assessment(request, public_id, permissions.can_edit_answers, _ONLY_EDITORS)
     data = _valid(EvidenceUploadSerializer, request, assessment)

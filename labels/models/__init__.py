@@ -1,6 +1,8 @@
 """The labels app's models, one module per topic; import them from here."""
 
 from .assessments import (
+    COMMENT_MAX_LENGTH,
+    SUMMARY_MAX_LENGTH,
     Answer,
     AnswerRevision,
     Assessment,
@@ -16,6 +18,8 @@ from .assessments import (
 from .catalogue import Area, Framework, Indicator
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "SUMMARY_MAX_LENGTH",
     "Answer",
     "AnswerRevision",
     "Area",

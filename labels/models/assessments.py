@@ -6,6 +6,7 @@ The status field is written only by the transition functions in labels/transitio
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,6 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 
 from ..choices import Level, Rating
+
+# Free text has a limit in the model; forms and serializers take theirs from here.
+COMMENT_MAX_LENGTH = 5000  # comments on one indicator, messages, notes, improvement descriptions
+SUMMARY_MAX_LENGTH = 10000  # an assessor's summary for the board, the board's reason
+
+
+def _text(label, max_length: int, **kwargs) -> models.TextField:
+    """A TextField whose limit is checked by model validation too (Django checks it only in forms)."""
+    return models.TextField(label, max_length=max_length, validators=[MaxLengthValidator(max_length)], **kwargs)
 
 
 class AssessmentStatus(models.TextChoices):
@@ -97,7 +107,7 @@ class Assessment(models.Model):
     verified_score = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     recommendations_disagree = models.BooleanField(default=False)
     awarded_level = models.CharField(_("awarded level"), max_length=10, choices=Level.choices, blank=True)
-    decision_reason = models.TextField(_("reason"), blank=True)
+    decision_reason = _text(_("reason"), SUMMARY_MAX_LENGTH, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -139,7 +149,7 @@ class Answer(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
     indicator = models.ForeignKey("labels.Indicator", on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = _text(_("comment"), COMMENT_MAX_LENGTH, blank=True)
     provisional_rating = models.CharField(max_length=6, choices=Rating.choices, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -157,8 +167,8 @@ class AnswerRevision(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
     old_value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
     new_value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
-    old_comment = models.TextField(blank=True)
-    new_comment = models.TextField(blank=True)
+    old_comment = _text(_("old comment"), COMMENT_MAX_LENGTH, blank=True)
+    new_comment = _text(_("new comment"), COMMENT_MAX_LENGTH, blank=True)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(auto_now_add=True)
 
@@ -201,7 +211,7 @@ class AssessorAssignment(models.Model):
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     assigned_at = models.DateTimeField(auto_now_add=True)
     recommended_level = models.CharField(_("recommendation"), max_length=10, choices=Recommendation.choices, blank=True)
-    recommendation_summary = models.TextField(_("summary"), blank=True)
+    recommendation_summary = _text(_("summary"), SUMMARY_MAX_LENGTH, blank=True)
     recommended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -221,7 +231,7 @@ class Review(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reviews")
     indicator = models.ForeignKey("labels.Indicator", on_delete=models.PROTECT, related_name="+")
     verified_value = models.DecimalField(max_digits=15, decimal_places=3, null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = _text(_("comment"), COMMENT_MAX_LENGTH, blank=True)
     rating = models.CharField(max_length=6, choices=Rating.choices, blank=True)
     verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
@@ -240,7 +250,7 @@ class ClarificationRequest(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="clarifications")
     indicators = models.ManyToManyField("labels.Indicator", related_name="+")
-    message = models.TextField(_("message"))
+    message = _text(_("message"), COMMENT_MAX_LENGTH)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
@@ -254,9 +264,9 @@ class ImprovementArea(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="improvement_areas")
     indicator = models.ForeignKey("labels.Indicator", on_delete=models.PROTECT, related_name="+")
-    description = models.TextField(_("description"))
+    description = _text(_("description"), COMMENT_MAX_LENGTH)
     validated = models.BooleanField(_("validated"), null=True, blank=True)
-    assessor_comment = models.TextField(_("assessor's comment"), blank=True)
+    assessor_comment = _text(_("assessor's comment"), COMMENT_MAX_LENGTH, blank=True)
     validated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -7,6 +7,7 @@ assessment is scored against the framework version it was started with.
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -269,6 +270,10 @@ class Area(TranslatedTextMixin, models.Model):
         return f"{self.code} {self.title}"
 
 
+# The longest question or evidence text an indicator may have (the catalogue import checks it too).
+TEXT_MAX_LENGTH = 2000
+
+
 class Indicator(TranslatedTextMixin, models.Model):
     """One question with its thresholds for yellow and green and its role in the label rules."""
 
@@ -278,7 +283,9 @@ class Indicator(TranslatedTextMixin, models.Model):
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("area"))
     code = models.CharField(_("code"), max_length=16)
     title = models.CharField(_("title"), max_length=200)
-    question = models.TextField(_("question"))
+    question = models.TextField(
+        _("question"), max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)]
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=IndicatorKind)
     unit = models.CharField(_("unit"), max_length=64, blank=True)
     direction = models.CharField(_("direction"), max_length=8, choices=Direction, default=Direction.HIGHER)
@@ -289,7 +296,9 @@ class Indicator(TranslatedTextMixin, models.Model):
     is_eligibility = models.BooleanField(_("eligibility criterion"), default=False)
     is_gold = models.BooleanField(_("counts towards Gold"), default=False)
     points = models.PositiveSmallIntegerField(_("Gold points"), default=0)
-    evidence = models.TextField(_("expected evidence"), blank=True)
+    evidence = models.TextField(
+        _("expected evidence"), blank=True, max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)]
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     translations = models.JSONField(_("translations"), default=dict, blank=True)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import answers, transitions
+from ..evidence import download_name
 from ..forms import EvidenceUploadForm
 from ..models import Assessment, Evidence, Indicator
 from .access import assessment_for
@@ -83,7 +84,10 @@ def download(request, public_id):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+        handle,
+        as_attachment=True,
+        filename=download_name(evidence.original_name, evidence.content_type),
+        content_type=evidence.content_type,
     )
     # The type was checked on upload; the browser must not guess another one.
     response["X-Content-Type-Options"] = "nosniff"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from clusterexcellence.jobs import job_send_again
 from clusterexcellence.registry import panels_for
 
 from .. import answers, permissions, transitions
@@ -193,7 +194,7 @@ def answer_save(request, public_id, code):
     )
     if not permissions.can_edit_answers(request.user, assessment):
         raise PermissionDenied(_("Only the organisation's owners and editors can change answers."))
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, indicator=indicator)
     typed = AnswerRow(
         indicator=indicator,
         text=request.POST.get("value", "")[:100],
@@ -443,4 +444,8 @@ def job_status(request, public_id):
         # 286 tells htmx to stop polling; a login page must not be swapped into the task list.
         return HttpResponse(_("You have been signed out. Reload the page after signing in."), status=286)
     assessment = assessment_for(request, public_id)
-    return render(request, "labels/htmx/job_status.html", {"assessment": assessment, "job": score_job(assessment)})
+    job = score_job(assessment)
+    if job is not None and job.is_stalled:
+        # Its worker died. Send it again: where tasks run in-process (no broker), this request runs it.
+        job_send_again(job)
+    return render(request, "labels/htmx/job_status.html", {"assessment": assessment, "job": job})

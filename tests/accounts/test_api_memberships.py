@@ -83,6 +83,13 @@ def test_the_role_defaults_to_viewer(api_as, owner_a):
     assert api_as(owner_a).post(LIST, {"email": "new@example.test"}, format="json").json()["role"] == "viewer"
 
 
+def test_a_role_change_without_a_role_is_refused(api_as, owner_a, viewer_a):
+    response = api_as(owner_a).patch(detail(viewer_a), {}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"role": ["This field is required."]}
+    assert role_of(viewer_a) == MembershipRole.VIEWER
+
+
 @pytest.mark.parametrize("persona", ["editor_a", "viewer_a", "staff_user"])
 def test_invitations_are_refused_to_non_owners(request, api_as, persona, owner_a):
     user = request.getfixturevalue(persona)

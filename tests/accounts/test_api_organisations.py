@@ -1,5 +1,6 @@
 import pytest
 
+from accounts import memberships
 from accounts.choices import MembershipRole
 from accounts.models import Membership, Organisation
 from tests.factories import MembershipFactory, OrganisationFactory
@@ -112,6 +113,8 @@ def test_create_refuses_anonymous_callers(api_as, db):
         ("participants_sme", -1),
         ("website", "nope"),
         ("staff_fte", "lots"),
+        ("description", "x" * 1_000_000),
+        ("contact_name", "x" * 121),
     ],
 )
 def test_create_refuses_bad_input_with_field_errors(api_as, outsider, field, value):
@@ -119,6 +122,19 @@ def test_create_refuses_bad_input_with_field_errors(api_as, outsider, field, val
     assert response.status_code == 400
     assert field in response.json()
     assert not Organisation.objects.exists()
+
+
+def test_create_takes_the_next_slug_when_another_creator_took_it_a_moment_ago(api_as, outsider, monkeypatch):
+    """The slug was free when suggested, but another request stored it before this one could."""
+    OrganisationFactory(name="Elsewhere", slug="gamma-cluster")
+    real_suggest = memberships.suggest_slug
+    suggestions = iter(["gamma-cluster"])
+    monkeypatch.setattr(memberships, "suggest_slug", lambda name: next(suggestions, None) or real_suggest(name))
+
+    response = api_as(outsider).post(LIST, new_profile(), format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["slug"] == "gamma-cluster-2"
 
 
 def test_read_only_fields_are_ignored_on_create(api_as, outsider):

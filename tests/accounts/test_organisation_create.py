@@ -100,6 +100,7 @@ def test_it_refuses_a_taken_or_reserved_slug(client_as, outsider, org_a, slug):
         ("services", ["innovation", "smuggling"]),
         ("website", "not a url"),
         ("contact_email", "nobody"),
+        ("description", "x" * 1_000_000),
     ],
 )
 def test_it_shows_field_errors_for_bad_input(client_as, outsider, field, value):

@@ -204,6 +204,10 @@ ERROR_CASES = {
         "indicator S2: field 'direction' 'up' is not one of higher, lower",
     ),
     "threshold not a number": (_set("S1", "green", "sixty"), "indicator S1: field 'green' must be a number"),
+    "question too long": (
+        _set("S1", "question", "Why? " * 401),
+        "indicator S1: field 'question' must be at most 2000 characters",
+    ),
     "scale threshold out of range": (
         _set("G2", "green", 5),
         "indicator G2: field 'green' must be between 0 and 4 for kind 'scale'",

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -171,6 +172,20 @@ def test_the_second_managers_gold_waits_for_the_demo_assessors(seeded):
     transitions.assessment_assign(assessment=gold, assessors=assessors, by=user("staff@example.org"))
 
     assert Assessment.objects.get(pk=gold.pk).status == AssessmentStatus.IN_REVIEW
+
+
+def test_an_expert_declared_a_conflict_with_the_second_managers_organisation(seeded):
+    catalan = organisation_of("manager2@example.org")
+    gold = catalan.assessments.get()
+    conflicted = user("sofia.ferreira@example.org")
+
+    assert assessor_conflict(conflicted, catalan) == (
+        "Sofia Ferreira has declared a conflict of interest with Catalan Food Cluster."
+    )
+    with pytest.raises(ValidationError, match="has declared a conflict of interest"):
+        transitions.assessment_assign(
+            assessment=gold, assessors=[user("assessor@example.org"), conflicted], by=user("staff@example.org")
+        )
 
 
 def test_the_demo_assessor_has_one_assessment_in_review(seeded):

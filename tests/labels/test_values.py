@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,6 +116,66 @@ def test_decimals_refuse_other_input_with_a_clear_message(raw, code, message):
     assert refusal(DECIMAL, raw) == (code, message)
 
 
+# Numbers at the edges of what Decimal can hold: refused with a message, never an error or a silent 0
+
+
+@pytest.mark.parametrize(
+    ("item", "raw", "code"),
+    [
+        (INTEGER, "1e999999999", "too_large"),
+        (DECIMAL, "1E+999999999", "too_large"),
+        (DECIMAL, D("1e999999999"), "too_large"),
+        (PERCENT, "1e999999999", "percent_range"),
+        (SCALE, "1e999999999", "scale_range"),
+        (DECIMAL, "1e-999999999", "too_many_places"),
+        (DECIMAL, D("1e-999999999"), "too_many_places"),
+        (PERCENT, "1e-999999999", "too_many_places"),
+        (INTEGER, "1e-999999999", "not_whole"),
+        (SCALE, "1e-999999999", "scale_range"),
+        (DECIMAL, "-1e999999999", "too_large"),
+        (DECIMAL, "1" * 41, "invalid"),
+        (DECIMAL, D("1." + "0" * 40 + "1"), "too_long"),
+    ],
+)
+def test_huge_and_tiny_exponents_are_refused_with_a_message(item, raw, code):
+    assert refusal(item, raw)[0] == code
+
+
+@pytest.mark.parametrize("raw", ["0e-999999999", "0E+999999999", D("0e-999999999")])
+def test_zero_with_any_exponent_is_zero(raw):
+    assert parse_value(DECIMAL, raw) == 0
+
+
+# Localised input, as typed on a page
+
+
+def localized(item, raw, language):
+    with translation.override(language):
+        return parse_value(item, raw, localized=True)
+
+
+@pytest.mark.parametrize(
+    ("item", "raw", "expected"),
+    [(DECIMAL, "12,5", "12.5"), (DECIMAL, "12.5", "12.5"), (PERCENT, "81,4 %", "81.4"), (INTEGER, "1200", "1200")],
+)
+def test_a_german_page_reads_a_decimal_comma(item, raw, expected):
+    assert localized(item, raw, "de") == D(expected)
+
+
+def test_a_german_page_explains_the_decimal_comma():
+    with translation.override("de"), pytest.raises(ValidationError) as caught:
+        parse_value(DECIMAL, "1.234,5", localized=True)
+
+    assert caught.value.messages == ["Geben Sie eine Zahl ein, mit einem Komma als Dezimaltrennzeichen."]
+
+
+def test_an_english_page_and_the_api_read_only_a_decimal_point():
+    assert refusal(DECIMAL, "12,5")[0] == "invalid"
+    with pytest.raises(ValidationError):
+        localized(DECIMAL, "12,5", "en")
+    assert localized(DECIMAL, "12.5", "en") == D("12.5")
+
+
 # Percentages
 
 
@@ -218,6 +279,15 @@ def test_a_decimal_with_up_to_three_places_survives_a_round_trip_through_text(va
 )
 def test_values_are_shown_in_their_kind_s_form(item, value, shown):
     assert format_value(item, value) == shown
+
+
+@pytest.mark.parametrize(
+    ("item", "value", "shown"),
+    [(PERCENT, D("81.4"), "81,4 %"), (DECIMAL, D("0.500"), "0,5"), (INTEGER, D(1200), "1200"), (BOOLEAN, D(1), "Ja")],
+)
+def test_values_are_shown_with_the_german_decimal_comma(item, value, shown):
+    with translation.override("de"):
+        assert format_value(item, value) == shown
 
 
 @pytest.mark.parametrize("item", ALL_KINDS, ids=lambda item: item.kind)

@@ -101,3 +101,34 @@ def test_it_is_not_found_for_others(request, api_as, draft, persona):
 
 def test_it_refuses_anonymous_callers(api_as, draft):
     assert _put(api_as(None), draft, "S1", 20).status_code in (401, 403)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"value": 1e999999999}', "Enter a number no larger than 1000000000."),
+        (b'{"value": "1e999999999"}', "Enter a number no larger than 1000000000."),
+        (b'{"value": 1e-999999999}', "Enter at most 3 decimal places."),
+        (b'{"value": "1e-999999999"}', "Enter at most 3 decimal places."),
+    ],
+)
+def test_numbers_beyond_every_bound_are_refused_not_rounded(api_as, draft, owner_a, body, message):
+    response = api_as(owner_a).generic("PUT", api_url(draft, "answers/G1/"), body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {"value": [message]}
+    assert not Answer.objects.exists()
+
+
+def test_json_numbers_keep_their_exact_decimal_value(api_as, draft, owner_a):
+    response = api_as(owner_a).generic("PUT", api_url(draft, "answers/G1/"), b'{"value": 2.675}', "application/json")
+
+    assert response.status_code == 200, response.json()
+    assert Answer.objects.get(assessment=draft, indicator__code="G1").value == Decimal("2.675")
+
+
+def test_an_overlong_comment_is_refused(api_as, draft, owner_a):
+    response = _put(api_as(owner_a), draft, "S1", 20, "x" * 5001)
+
+    assert response.status_code == 400
+    assert response.json() == {"comment": ["Ensure this field has no more than 5000 characters."]}

@@ -64,3 +64,13 @@ def test_after_the_recommendation_the_review_is_closed(api_as, recommended, asse
 
     assert response.status_code == 409
     assert response.json()["detail"] == "The assessment is not in review."
+
+
+@pytest.mark.parametrize("body", [b'{"verified_value": 1e999999999}', b'{"verified_value": "1e-999999999"}'])
+def test_numbers_beyond_every_bound_are_refused(api_as, in_review, assessor, body):
+    before = Review.objects.get(assessment=in_review, indicator__code="G1").verified_value
+    response = api_as(assessor).generic("PUT", api_url(in_review, "reviews/G1/"), body, "application/json")
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["verified_value"]
+    assert Review.objects.get(assessment=in_review, indicator__code="G1").verified_value == before

@@ -32,5 +32,38 @@ def test_the_assessment_endpoints_have_a_valid_schema_without_warnings():
         prefix + "recommend/",
         prefix + "decide/",
     } <= set(schema["paths"])
-    assert set(schema["paths"][prefix + "answers/{code}/"]["put"]["responses"]) == {"200", "400", "403", "404", "409"}
-    assert "multipart/form-data" in schema["paths"][prefix + "evidence/"]["post"]["requestBody"]["content"]
+    assert set(schema["paths"][prefix + "answers/{code}/"]["put"]["responses"]) == {
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "415",
+    }
+    assert set(schema["paths"][prefix + "evidence/"]["post"]["requestBody"]["content"]) == {"multipart/form-data"}
+
+
+def test_request_bodies_are_json_except_the_one_upload():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+
+    media_types = {
+        (path, method): set(operation["requestBody"]["content"])
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+        if "requestBody" in operation
+    }
+
+    upload = ("/api/assessments/{public_id}/evidence/", "post")
+    assert media_types.pop(upload) == {"multipart/form-data"}
+    assert set(map(frozenset, media_types.values())) == {frozenset({"application/json"})}
+
+
+def test_changing_a_members_role_requires_the_role():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operation = schema["paths"]["/api/organisations/{organisation_slug}/memberships/{id}/"]["patch"]
+
+    body = operation["requestBody"]
+    reference = body["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    assert body["required"] is True
+    assert schema["components"]["schemas"][reference]["required"] == ["role"]

@@ -139,3 +139,29 @@ def test_during_clarification_only_the_named_indicators_change(client_as, owner_
     assert saved(in_review, "S1").value == 70
     assert saved(in_review, "S2").value == 60
     assert AnswerRevision.objects.filter(answer__indicator__code="S1").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("1e999999999", "Enter a number no larger than 1000000000."),
+        ("1e-999999999", "Enter at most 3 decimal places."),
+    ],
+)
+def test_numbers_beyond_every_bound_are_refused_not_rounded(client_as, owner_a, draft, raw, message):
+    response = client_as(owner_a).post(url(draft, "G1"), {"value": raw}, **HTMX)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert saved(draft, "G1") is None
+
+
+def test_a_german_page_accepts_and_shows_a_decimal_comma(client_as, owner_a, draft):
+    client = client_as(owner_a)
+
+    response = client.post(url(draft, "S2"), {"value": "45,5"}, HTTP_ACCEPT_LANGUAGE="de", **HTMX)
+
+    assert response.status_code == 200
+    assert saved(draft, "S2").value == Decimal("45.5")
+    page = client.get(reverse("labels:area", args=[draft.public_id, "S"]), HTTP_ACCEPT_LANGUAGE="de")
+    assert 'id="value-S2" value="45,5"' in page.content.decode()

@@ -132,6 +132,20 @@ def test_people_who_see_the_assessment_download_it_as_an_attachment(request, cli
     assert "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize(
+    ("uploaded_as", "downloaded_as"),
+    [("members.html", "members.pdf"), ("members", "members.pdf"), ("Members.PDF", "Members.PDF"), (".pdf", ".pdf")],
+)
+def test_the_download_name_carries_the_extension_of_the_detected_type(
+    client_as, owner_a, evidence, uploaded_as, downloaded_as
+):
+    Evidence.objects.filter(pk=evidence.pk).update(original_name=uploaded_as)
+
+    response = client_as(owner_a).get(download_url(evidence))
+
+    assert response["Content-Disposition"] == f'attachment; filename="{downloaded_as}"'
+
+
 def test_download_requires_sign_in(client, evidence):
     response = client.get(download_url(evidence))
     assert response.status_code == 302

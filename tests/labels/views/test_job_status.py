@@ -1,7 +1,10 @@
 """The job status fragment that the task list polls while the provisional score is computed."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clusterexcellence.models import JobStatus
 from labels import transitions
@@ -46,6 +49,18 @@ def test_a_running_job_shows_its_progress(client_as, owner_a, submitted):
     assert "Computing the provisional ratings and score" in content
     assert '<progress max="100" value="40"' in content
     assert "every 2s" in content
+
+
+def test_polling_a_stalled_job_sends_it_again(client_as, owner_a, submitted, django_capture_on_commit_callbacks):
+    job = score_job(submitted)
+    job.status, job.attempts, job.lease_expires_at = JobStatus.RUNNING, 1, timezone.now() - timedelta(seconds=1)
+    job.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(owner_a).get(url(submitted), **HTMX)
+
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.DONE, 2)
 
 
 def test_a_finished_job_shows_the_score_and_stops_polling(

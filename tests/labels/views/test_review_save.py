@@ -114,3 +114,23 @@ def test_it_refuses_with_409_once_the_assessment_is_no_longer_in_review(client_a
     assert response.status_code == 409
     assert "not in review" in response.content.decode()
     assert review_of(in_review).verified_value == before
+
+
+@pytest.mark.parametrize("raw", ["1e999999999", "1e-999999999"])
+def test_numbers_beyond_every_bound_are_explained_and_nothing_changes(client_as, assessor, in_review, raw):
+    before = review_of(in_review, "G1").verified_value
+    response = client_as(assessor).post(url(in_review, "G1"), data(raw, code="G1"), **HTMX)
+
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert review_of(in_review, "G1").verified_value == before
+
+
+def test_a_german_assessor_types_a_decimal_comma(client_as, assessor, in_review):
+    response = client_as(assessor).post(
+        url(in_review, "S2"), data("45,5", code="S2"), HTTP_ACCEPT_LANGUAGE="de", **HTMX
+    )
+
+    assert response.status_code == 200
+    assert str(review_of(in_review, "S2").verified_value) == "45.500"
+    assert 'value="45,5"' in response.content.decode()

@@ -1,5 +1,8 @@
 """The score explained indicator by indicator, from declared and, once visible, verified values."""
 
+import re
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -35,6 +38,24 @@ def test_members_see_every_indicator_explained_from_their_values(request, client
     assert "67 of 70" in content
     assert "95.7 %" in content
     assert "Verified value" not in content
+
+
+def test_a_german_page_writes_every_number_with_a_decimal_comma(client_as, owner_a, draft):
+    """The totals, the reasons a level is not met and the explanations alike: never 77.4 beside 81,4."""
+
+    def value(indicator):
+        if indicator.code == "S2":
+            return indicator.green + Decimal("0.5")  # a percentage with a fraction
+        return indicator.yellow if indicator.code.startswith(("S", "G")) else indicator.green
+
+    fill_answers(draft, owner_a, value_for=value)
+
+    content = client_as(owner_a).get(url(draft), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    assert "<strong>71,4 %</strong>" in content  # the totals
+    assert "Der Gold-Score von 71,4 % liegt unter" in content  # the reason Gold is not met
+    assert "60,5 erreicht den Schwellenwert" in content  # S2's explanation
+    assert re.search(r"\b\d+\.\d+ ?%", content) is None
 
 
 def test_it_gives_the_reasons_a_level_is_not_met(client_as, owner_a, draft):

@@ -1,7 +1,10 @@
 """Retrying a failed background job from the secretariat's queue."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clusterexcellence.models import Job, JobStatus
 from labels.models import Assessment
@@ -47,6 +50,27 @@ def test_staff_send_a_failed_job_again_and_it_runs(
     assert failed_job.status == JobStatus.DONE
     assert failed_job.error == ""
     assert Assessment.objects.get(pk=submitted.pk).provisional_score == 100
+
+
+def test_staff_send_a_stalled_job_again_and_it_runs(
+    client_as, staff_user, failed_job, submitted, django_capture_on_commit_callbacks
+):
+    stalled = timezone.now() - timedelta(minutes=1)
+    Job.objects.filter(pk=failed_job.pk).update(status=JobStatus.RUNNING, lease_expires_at=stalled, attempts=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as(staff_user).post(url(failed_job), follow=True)
+    assert "The job was sent again." in response.content.decode()
+    failed_job.refresh_from_db()
+    assert (failed_job.status, failed_job.attempts) == (JobStatus.DONE, 2)
+
+
+def test_a_job_a_live_worker_holds_is_left_alone(client_as, staff_user, failed_job):
+    running = timezone.now() + timedelta(minutes=5)
+    Job.objects.filter(pk=failed_job.pk).update(status=JobStatus.RUNNING, lease_expires_at=running)
+    response = client_as(staff_user).post(url(failed_job), follow=True)
+    assert "nothing was retried" in response.content.decode()
+    failed_job.refresh_from_db()
+    assert failed_job.status == JobStatus.RUNNING
 
 
 def test_a_job_that_is_not_failed_is_left_alone(client_as, staff_user, failed_job):

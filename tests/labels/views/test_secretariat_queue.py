@@ -1,6 +1,8 @@
 """The secretariat's queue: submitted assessments waiting for assessors, reviews under way and
 failed background jobs; for staff only."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +49,24 @@ def test_it_lists_failed_jobs_with_a_retry_button(client_as, staff_user, submitt
     job = Job.objects.create(kind=score_assessment.name, target=submitted, status=JobStatus.FAILED, error="Boom")
     content = client_as(staff_user).get(URL).content.decode()
     assert "Boom" in content
+    assert reverse("labels:job_retry", args=[job.public_id]) in content
+
+
+def test_it_lists_stalled_jobs_as_stalled_with_a_retry_button(client_as, staff_user, submitted):
+    lease_end = timezone.now() - timedelta(minutes=1)
+    job = Job.objects.create(
+        kind=score_assessment.name, target=submitted, status=JobStatus.RUNNING, lease_expires_at=lease_end, attempts=1
+    )
+    Job.objects.create(
+        kind=score_assessment.name,
+        target=submitted,
+        status=JobStatus.RUNNING,
+        lease_expires_at=timezone.now() + timedelta(minutes=5),
+    )
+
+    content = client_as(staff_user).get(URL).content.decode()
+
+    assert content.count("Stalled</span>") == 1
     assert reverse("labels:job_retry", args=[job.public_id]) in content
 
 
