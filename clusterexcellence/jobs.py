@@ -5,6 +5,7 @@ import logging
 from collections.abc import Callable
 
 from celery import current_app
+from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
@@ -66,3 +67,11 @@ def job_retry(job: Job) -> Job:
         transaction.on_commit(lambda: task.delay(job.pk))
     job.refresh_from_db()
     return job
+
+
+def job_latest(target, *, kind: str | None = None) -> Job | None:
+    """The newest job about `target` (of the task named `kind`, when given), or None."""
+    jobs = Job.objects.filter(content_type=ContentType.objects.get_for_model(target), object_id=str(target.pk))
+    if kind is not None:
+        jobs = jobs.filter(kind=kind)
+    return jobs.order_by("-created_at", "-pk").first()

@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import health
+from .views import jobs, notifications
 
 api_patterns = [
     path("", include("clusterexcellence.api_urls")),
@@ -15,6 +16,12 @@ urlpatterns = [
     path("api/", include(api_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("clusterexcellence/jobs/failed/", jobs.failed, name="jobs_failed"),
+    path("clusterexcellence/jobs/<uuid:public_id>/", jobs.job_status, name="job_status"),
+    path("clusterexcellence/jobs/<uuid:public_id>/retry/", jobs.job_retry, name="job_retry"),
+    path("clusterexcellence/jobs/deliveries/<uuid:public_id>/retry/", jobs.delivery_retry, name="delivery_retry"),
+    path("notifications/read/", notifications.notifications_read_all, name="notifications_read_all"),
+    path("notifications/<uuid:public_id>/read/", notifications.notification_read, name="notification_read"),
     path("accounts/", include("allauth.urls")),
     path("labels/", include("labels.urls")),
     path("", include("accounts.urls")),

@@ -106,3 +106,24 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def demo_app(settings):
+    """tests/demo_app installed as a new app would be (INSTALLED_APPS and the URLs); what it
+    registers is undone afterwards, so no other test sees it."""
+    from clusterexcellence import notifications, registry
+
+    registries = [
+        value
+        for module in (registry, notifications)
+        for name, value in vars(module).items()
+        if name.startswith("_") and name[1:].isupper() and isinstance(value, dict)
+    ]
+    saved = [(entries, dict(entries)) for entries in registries]
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "tests.demo_app"]
+    settings.ROOT_URLCONF = "tests.demo_app.project_urls"
+    yield
+    for entries, before in saved:
+        entries.clear()
+        entries.update(before)

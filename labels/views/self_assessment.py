@@ -1,6 +1,6 @@
 """The organisation's self-assessment: the task list (every visitor's home page of an assessment),
 one page per area with answers saved as they are typed, the Silver improvement areas, submitting,
-resubmitting and withdrawing, the printable view, the score explained, and the job status fragment."""
+resubmitting and withdrawing, the printable view and the score explained."""
 
 from collections import defaultdict
 
@@ -452,14 +452,3 @@ def score_explanation(request, public_id):
             "min_score": assessment.level_rules.get("min_score_percent"),
         },
     )
-
-
-def job_status(request, public_id):
-    """The provisional-scoring job as an htmx fragment that polls itself until the job is finished."""
-    if not request.user.is_authenticated:
-        if not request.htmx:
-            return redirect_to_login(request.get_full_path())
-        # 286 tells htmx to stop polling; a login page must not be swapped into the task list.
-        return HttpResponse(_("You have been signed out. Reload the page after signing in."), status=286)
-    assessment = assessment_for(request, public_id)
-    return render(request, "labels/htmx/job_status.html", {"assessment": assessment, "job": score_job(assessment)})
