@@ -38,13 +38,13 @@ def _allowed(importer_app: str, module: str) -> bool:
     return any(module == allowed or module.startswith(allowed + ".") for allowed in ALLOWED[importer_app])
 
 
-def _imported_modules(module: str, is_package: bool, source: str) -> list[tuple[int, str, list[str]]]:
-    """(line, module, candidates) of each import: `from x import y` may import module x.y or name y of x."""
+def _imported_modules(module: str, is_package: bool, source: str) -> list[tuple[int, list[str]]]:
+    """(line, candidates) of each import: `from x import y` may import module x.y or name y of x."""
     package = module if is_package else module.rpartition(".")[0]
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name, [alias.name]) for alias in node.names]
+            found += [(node.lineno, [alias.name]) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -52,7 +52,7 @@ def _imported_modules(module: str, is_package: bool, source: str) -> list[tuple[
                 parent = ".".join(parts[: len(parts) - node.level + 1])
                 base = f"{parent}.{base}" if base else parent
             for alias in node.names:
-                found.append((node.lineno, base, [base, f"{base}.{alias.name}"]))
+                found.append((node.lineno, [base, f"{base}.{alias.name}"]))
     return found
 
 
@@ -62,7 +62,7 @@ def forbidden_imports(module: str, source: str, *, is_package: bool = False) -> 
     if importer_app is None:
         return []
     problems = []
-    for line, imported, candidates in _imported_modules(module, is_package, source):
+    for line, candidates in _imported_modules(module, is_package, source):
         if not any(_allowed(importer_app, candidate) for candidate in candidates):
             problems.append(f"{module}:{line} imports {candidates[-1]}")
     return problems
