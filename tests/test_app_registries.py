@@ -66,9 +66,7 @@ def test_its_notification_is_sent_once_in_the_recipients_language(
     demo_app, demo_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        notify(
-            "demo_app.greeting", target=demo_user, recipients=[demo_user], key="1", context={"message": "Welcome."}
-        )
+        notify("demo_app.greeting", target=demo_user, recipients=[demo_user], key="1", context={"message": "Welcome."})
         notification = notify("demo_app.greeting", target=demo_user, recipients=[demo_user], key="1")
     notification_send(notification)
 

@@ -69,4 +69,3 @@ def test_a_failed_job_says_so_clearly(client_as, owner_a, submitted):
     assert "could not be computed" in content
     assert "hx-trigger" not in content
     assert "boom" not in content  # the technical error is for staff
-
