@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PARTICIPANT_TYPES, MembershipRole, ServiceCategory
-from .models import Organisation
+from .models import Organisation, User
 
 # Paths under /organisations/ that a slug must not shadow.
 RESERVED_SLUGS = {"new"}
@@ -133,3 +133,17 @@ class InvitationForm(forms.Form):
 
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class LanguageForm(forms.ModelForm):
+    """The language of the e-mails the portal sends the user."""
+
+    class Meta:
+        model = User
+        fields = ["language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.fields["language"]
+        language.required = True
+        language.choices = [(code, name) for code, name in language.choices if code]

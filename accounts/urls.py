@@ -1,10 +1,12 @@
 from django.urls import path
 
-from .views import dashboard, invitations, members, organisations, pages
+from .views import account, dashboard, invitations, members, organisations, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # Beside allauth's pages under /accounts/ (e-mail addresses, password, two-factor).
+    path("accounts/profile/", account.account, name="account_profile"),
     path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/new/", organisations.organisation_new, name="organisation_create"),
     path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
