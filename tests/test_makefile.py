@@ -15,7 +15,8 @@ def site_url_seen_by_recipes(**variables) -> str:
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     env.update(variables.pop("environment", {}))
     arguments = [f"{key}={value}" for key, value in variables.items()]
-    return subprocess.run(SHOW + arguments, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout.strip()
+    result = subprocess.run(SHOW + arguments, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return result.stdout.strip()
 
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
