@@ -1,12 +1,43 @@
-"""Personas shared by every test: who is who in the scheme."""
+"""Personas shared by every test: who is who in the scheme; the shipped catalogue, imported once.
+
+The demonstration catalogue is imported once per test process, right after the test database is
+created, and every test sees it (`framework`, `tests.factories.shipped_framework()`). A
+`transaction=True` test (the browser and worker tests) empties the database when it ends; the
+catalogue is imported again right after it, so the next test finds it as before.
+"""
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 from rest_framework.test import APIClient
 
 from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile
 
-from .factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from .factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory, shipped_catalogue_import
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        shipped_catalogue_import()
+
+
+def _empties_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # Runs after the test's fixtures are gone, i.e. after a transactional test flushed the database.
+    result = yield
+    if _empties_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            shipped_catalogue_import()
+    return result
 
 
 @pytest.fixture

@@ -1,12 +1,34 @@
-"""Factories for test data; personas in conftest.py are built from these."""
+"""Factories for test data; personas in conftest.py are built from these.
+
+Label assessments are built here in any state with bulk inserts (`assessment_in`), for every test
+that is not about the transitions themselves; those tests and the journeys go through
+`labels.transitions` (tests/labels/conftest.py)."""
+
+from pathlib import Path
 
 import factory
+import yaml
 from django.utils.text import slugify
 
 from accounts.choices import MembershipRole, Sector
 from accounts.models import Membership, Organisation, User
+from labels.catalogue_import import framework_import
+from labels.models import Framework
 
 PASSWORD = "cluster-test-password"
+SHIPPED_CATALOGUE = Path(__file__).resolve().parent.parent / "labels" / "data" / "cme-demo-2026.yaml"
+_SHIPPED = yaml.safe_load(SHIPPED_CATALOGUE.read_text(encoding="utf-8"))["framework"]
+
+
+def shipped_catalogue_import() -> Framework:
+    """Import the demonstration catalogue unless it is there (once per test process, see conftest.py)."""
+    existing = Framework.objects.filter(code=_SHIPPED["code"], version=_SHIPPED["version"]).first()
+    return existing or framework_import(SHIPPED_CATALOGUE)
+
+
+def shipped_framework() -> Framework:
+    """The demonstration catalogue, published, as every test finds it."""
+    return Framework.objects.get(code=_SHIPPED["code"], version=_SHIPPED["version"])
 
 
 class UserFactory(factory.django.DjangoModelFactory):

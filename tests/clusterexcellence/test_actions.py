@@ -58,6 +58,8 @@ def test_attempt_action_turns_a_refusal_into_an_error_message(rf):
 
 
 def test_inviting_a_member_is_refused_at_the_address_field(client_as, owner_a, viewer_a, org_a):
-    response = client_as(owner_a).post(f"/organisations/{org_a.slug}/members/", {"email": viewer_a.email, "role": "editor"})
+    response = client_as(owner_a).post(
+        f"/organisations/{org_a.slug}/members/", {"email": viewer_a.email, "role": "editor"}
+    )
     assert response.status_code == 400
     assert "already a member" in " ".join(response.context["form"].errors["email"])
