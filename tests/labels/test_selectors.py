@@ -1,6 +1,11 @@
 """The public read functions other apps use: plain values, flat query counts."""
 
 from labels import selectors, transitions
+from tests.labels import built_fixtures
+
+# Assessments built with bulk inserts; tests/labels/test_transitions.py covers how they get there.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 
 def _approve(recommended, board_member):
