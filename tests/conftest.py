@@ -34,7 +34,8 @@ def _empties_the_database(item) -> bool:
 def pytest_runtest_teardown(item, nextitem):
     # Runs after the test's fixtures are gone, i.e. after a transactional test flushed the database.
     result = yield
-    if _empties_the_database(item):
+    # After the last test the session's fixtures are gone too, the test database with them.
+    if nextitem is not None and _empties_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
             shipped_catalogue_import()
     return result
