@@ -12,6 +12,10 @@ from .conftest import failed_delivery
 URL = reverse("jobs_failed")
 
 
+def test_it_is_at_its_documented_address():
+    assert URL == "/jobs/failed/"
+
+
 def test_it_requires_sign_in(client, db):
     assert client.get(URL).status_code == 302
 

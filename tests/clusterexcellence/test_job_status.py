@@ -44,6 +44,10 @@ def test_without_htmx_it_requires_sign_in(client, job):
     assert client.get(url(job)).status_code == 302
 
 
+def test_it_is_at_its_documented_address(job):
+    assert url(job) == f"/jobs/{job.public_id}/"
+
+
 def test_an_unknown_job_is_not_found(client_as, staff_user):
     assert client_as(staff_user).get("/jobs/00000000-0000-0000-0000-000000000000/", **HTMX).status_code == 404
 
