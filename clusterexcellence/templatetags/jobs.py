@@ -19,6 +19,7 @@ def job_status_context(job, target=None) -> dict:
     return context
 
 
-@register.inclusion_tag("partials/job_status.html")
-def job_status(job, target=None):
-    return job_status_context(job, target)
+@register.inclusion_tag("partials/job_status.html", takes_context=True)
+def job_status(context, job, target=None):
+    # The page's request and user, so a kind's finished template may use them as in the fragment.
+    return {"request": context.get("request"), "user": context.get("user"), **job_status_context(job, target)}
