@@ -218,22 +218,9 @@ def job_kind(kind: str) -> JobKind:
     return _JOB_KINDS.get(kind) or JobKind(kind, kind, DEFAULT_JOB_TEMPLATE, None)
 
 
-def job_visible(user, job) -> bool:
-    """May the user watch the job? Staff always; else the kind's rule, else the target's scope,
-    else only the person who started it."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    kind = _JOB_KINDS.get(job.kind)
-    if kind is not None and kind.visible_to is not None:
-        return bool(kind.visible_to(user, job))
-    if job.content_type_id is not None:
-        content_type = job.content_type
-        target = _JOB_TARGETS.get(f"{content_type.app_label}.{content_type.model}")
-        if target is not None and target.visible_to is not None:
-            return target.visible_to(user).filter(pk=job.object_id).exists()
-    return job.created_by_id is not None and job.created_by_id == user.pk
+def job_target(content_type) -> JobTarget | None:
+    """What the app that owns the model registered for jobs about its objects, if anything."""
+    return _JOB_TARGETS.get(f"{content_type.app_label}.{content_type.model}")
 
 
 def job_target_querysets() -> list:

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from ..jobs import job_retry as job_requeue
 from ..models import DeliveryStatus, Job, JobStatus, NotificationDelivery
 from ..notifications import delivery_retry as delivery_requeue
-from ..permissions import can_repair_jobs
-from ..registry import job_kind, job_target_querysets, job_visible
+from ..permissions import can_repair_jobs, can_watch_job
+from ..registry import job_kind, job_target_querysets
 from ..templatetags.jobs import job_status_context
 
 FAILED_SHOWN = 50
@@ -47,7 +47,7 @@ def job_status(request, public_id):
         # 286 tells htmx to stop polling; a login page must not be swapped into the page.
         return HttpResponse(_("You have been signed out. Reload the page after signing in."), status=286)
     job = get_object_or_404(Job.objects.select_related("content_type"), public_id=public_id)
-    if not job_visible(request.user, job):
+    if not can_watch_job(request.user, job):
         raise Http404
     return render(request, "partials/job_status.html", job_status_context(job))
 
