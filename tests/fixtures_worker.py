@@ -86,10 +86,11 @@ class Worker:
             time.sleep(0.2)
         pytest.fail(f"Job {job.pk} ({job.kind}) still {job.status} after {timeout}s.\n{self.log()}")
 
-    def sent_emails(self) -> list[str]:
-        """The e-mails the worker sent so far, as written by Django's file backend (headers and body)."""
+    def sent_emails(self, to: str) -> list[str]:
+        """The e-mails the worker sent to `to` so far (headers and body, as Django's file backend
+        writes them). By recipient, since the worker serves every worker test of this process."""
         text = "".join(path.read_text(errors="replace") for path in sorted(self.mail_dir.glob("*.log")))
-        return [message for message in text.split("-" * 79) if "Subject: " in message]
+        return [message for message in text.split("-" * 79) if f"\nTo: {to}\n" in message]
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
