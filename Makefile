@@ -11,6 +11,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
+# Links in e-mails point at the running server unless SITE_URL says otherwise.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 DEMO_ORGS ?= 300
 # Two processes on two cores: measured faster than one, and the browser and worker tests are
 # safe in parallel (each xdist process has its own test database, live server and task queue).

@@ -15,6 +15,7 @@ class AccountsConfig(AppConfig):
             everyone,
             register_api_root,
             register_dashboard_section,
+            register_job_target,
             register_nav,
             register_role,
         )
@@ -23,8 +24,11 @@ class AccountsConfig(AppConfig):
         from .two_factor import record_second_factor_on_activation
 
         authenticator_added.connect(record_second_factor_on_activation, dispatch_uid="accounts.second_factor")
+        from .models import Invitation
 
         register_notification("accounts.invitation", template="accounts/email/invitation")
+        # An invitation's name shows its organisation: load both at once in the lists of failed work.
+        register_job_target(Invitation, queryset=Invitation.objects.select_related("organisation"))
 
         # The scheme's own roles are flags on User (see CONTRIBUTING.md, "Roles"); app roles live in their app.
         register_role("staff", label=_("Secretariat"), held_by=lambda user: user.is_staff)

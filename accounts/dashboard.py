@@ -1,5 +1,7 @@
 """The accounts app's dashboard sections: the user's organisations and their account."""
 
+from clusterexcellence.notifications import notifications_of
+
 from .models import Membership
 from .permissions import belongs_to_an_organisation, can_create_organisation
 from .two_factor import has_totp
@@ -25,4 +27,5 @@ def organisations_load(request) -> dict:
 
 
 def account_load(request) -> dict:
-    return {"has_totp": has_totp(request.user)}
+    unread = notifications_of(request.user).filter(read_at__isnull=True).count()
+    return {"has_totp": has_totp(request.user), "unread": unread}

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PARTICIPANT_TYPES, MembershipRole, ServiceCategory
-from .models import Organisation
+from .models import Organisation, User
 from .slugs import slug_is_taken
 
 PARTICIPANT_FIELDS = [f"participants_{key}" for key, _label in PARTICIPANT_TYPES]
@@ -111,3 +111,17 @@ class InvitationForm(forms.Form):
 
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class LanguageForm(forms.ModelForm):
+    """The language of the e-mails the portal sends the user."""
+
+    class Meta:
+        model = User
+        fields = ["language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.fields["language"]
+        language.required = True
+        language.choices = [(code, name) for code, name in language.choices if code]

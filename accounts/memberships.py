@@ -1,5 +1,6 @@
 """Membership rules: inviting, accepting, changing roles and leaving, each in a transaction."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,9 +50,11 @@ def organisation_create(*, by: User, slug: str = "", **fields) -> Organisation:
 
 
 def invitation_create(*, organisation: Organisation, email: str, role: str, by: User) -> Invitation:
+    """Invite someone by e-mail; inviting a current member is an error in the address given."""
     email = email.strip().lower()
     if Membership.objects.active().filter(organisation=organisation, user__email__iexact=email).exists():
-        raise MembershipError(_("%(email)s is already a member of this organisation.") % {"email": email})
+        message = _("%(email)s is already a member of this organisation.") % {"email": email}
+        raise ValidationError({"email": message})
     invitation = Invitation.objects.create(organisation=organisation, email=email, role=role, invited_by=by)
     notify("accounts.invitation", target=invitation, recipients=[email], context={"inviter": str(by)})
     return invitation

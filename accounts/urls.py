@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import api_tokens, dashboard, invitations, members, organisations, pages
+from .views import account, api_tokens, dashboard, invitations, members, organisations, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("account/tokens/", api_tokens.api_token_list, name="api_token_list"),
     path("account/tokens/<uuid:public_id>/revoke/", api_tokens.api_token_revoke_view, name="api_token_revoke"),
+    # Beside allauth's pages under /accounts/ (e-mail addresses, password, two-factor).
+    path("accounts/profile/", account.account, name="account_profile"),
     path("organisations/", organisations.organisation_list, name="organisation_list"),
     path("organisations/new/", organisations.organisation_new, name="organisation_create"),
     path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),

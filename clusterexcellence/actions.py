@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 from .errors import StateConflict
@@ -30,5 +31,19 @@ def _add_errors(form, error: ValidationError) -> None:
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
+    for field, field_messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_messages)
+
+
+def attempt_action(request, action: Callable[[], T]) -> tuple[T | None, bool]:
+    """For small POST-only actions that redirect (no form to show): run the domain function; its
+    refusal (the state or the input) becomes an error message on the next page. Returns (result, ok)."""
+    try:
+        return action(), True
+    except (StateConflict, ValidationError) as error:
+        messages.error(request, " ".join(_messages_of(error)))
+        return None, False
+
+
+def _messages_of(error: Exception) -> list[str]:
+    return error.messages if isinstance(error, ValidationError) else [str(error)]

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from celery import current_app
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -126,3 +127,11 @@ def jobs_sweep() -> int:
         elif job.kind in current_app.tasks and job_send_again(job):
             sent += 1
     return sent
+
+
+def job_latest(target, *, kind: str | None = None) -> Job | None:
+    """The newest job about `target` (of the task named `kind`, when given), or None."""
+    jobs = Job.objects.filter(content_type=ContentType.objects.get_for_model(target), object_id=str(target.pk))
+    if kind is not None:
+        jobs = jobs.filter(kind=kind)
+    return jobs.order_by("-created_at", "-pk").first()

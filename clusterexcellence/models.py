@@ -110,6 +110,7 @@ class DeliveryStatus(models.TextChoices):
 class NotificationDelivery(models.Model):
     """One recipient's copy of a notification: sent at most once, in the recipient's language."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
@@ -131,7 +132,7 @@ class NotificationDelivery(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["notification", "email"], name="one_delivery_per_recipient")]
-        indexes = [models.Index(fields=["recipient", "-created_at"])]
+        indexes = [models.Index(fields=["recipient", "-sent_at"], name="delivery_recipient_sent")]
 
     def __str__(self):
         return f"{self.notification} → {self.email}"

@@ -133,3 +133,16 @@ def delivery_retry(delivery: NotificationDelivery) -> None:
         status=DeliveryStatus.PENDING, error=""
     ):
         job_enqueue(send_notification, target=delivery.notification)
+
+
+def notifications_of(user):
+    """What the user was told, newest first: the deliveries sent to them (with subject and link)."""
+    return NotificationDelivery.objects.filter(recipient=user, status=DeliveryStatus.SENT).order_by("-sent_at", "-pk")
+
+
+def notifications_mark_read(*, user, deliveries: Iterable[NotificationDelivery] | None = None) -> int:
+    """Mark the user's notifications (all of them, or `deliveries`) as read; returns how many changed."""
+    unread = NotificationDelivery.objects.filter(recipient=user, read_at__isnull=True)
+    if deliveries is not None:
+        unread = unread.filter(pk__in=[delivery.pk for delivery in deliveries])
+    return unread.update(read_at=timezone.now())

@@ -1,4 +1,5 @@
-"""What every app plugs into: roles, navigation entries, dashboard sections and API root entries.
+"""What every app plugs into: roles, navigation entries, dashboard sections, home page features,
+API root entries and the kinds of background jobs.
 
 Each app registers its own in its `AppConfig.ready()`, so `accounts` and `labels` never list
 another app by name. Registering the same key again replaces the entry (ready() may run twice).
@@ -127,6 +128,30 @@ def dashboard_for(request) -> list[LoadedSection]:
     return loaded
 
 
+# Home page ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Feature:
+    key: str
+    title: Any
+    text: Any
+    order: int
+
+
+_FEATURES: dict[str, Feature] = {}
+
+
+def register_feature(key: str, *, title, text, order: int) -> None:
+    """A card under "What the portal offers" on the home page: register it once the feature works,
+    so the portal never advertises what is not built."""
+    _FEATURES[key] = Feature(key, title, text, order)
+
+
+def features() -> list[Feature]:
+    return sorted(_FEATURES.values(), key=lambda feature: (feature.order, feature.key))
+
+
 # API root -----------------------------------------------------------------------------------
 
 
@@ -182,3 +207,57 @@ def panels_for(page: str, request, subject) -> list[LoadedSection]:
         if context is not None:
             loaded.append(LoadedSection(panel.key, panel.template, context))
     return loaded
+
+
+# Jobs ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JobKind:
+    kind: str
+    label: Any
+    template: str
+    visible_to: Callable[[Any, Any], bool] | None
+
+
+@dataclass(frozen=True)
+class JobTarget:
+    model_label: str
+    visible_to: Callable[[Any], Any] | None
+    queryset: Any
+
+
+DEFAULT_JOB_TEMPLATE = "partials/job_finished.html"
+_JOB_KINDS: dict[str, JobKind] = {}
+_JOB_TARGETS: dict[str, JobTarget] = {}
+
+
+def register_job_kind(
+    kind: str, *, label, template: str = DEFAULT_JOB_TEMPLATE, visible_to: Callable[[Any, Any], bool] | None = None
+) -> None:
+    """A kind of job (its Celery task's name): what the status fragment says while it runs
+    (`label`), the template that shows it finished (gets `job` and `target`), and, when the kind
+    and not its target decides, who may watch it (`visible_to(user, job)`)."""
+    _JOB_KINDS[kind] = JobKind(kind, label, template, visible_to)
+
+
+def register_job_target(model, *, visible_to: Callable[[Any], Any] | None = None, queryset=None) -> None:
+    """Jobs and notifications about objects of `model`: whoever sees the object may watch its jobs
+    (`visible_to(user)` returns the user's scoped queryset); `queryset` loads the objects for the
+    lists of failed work with what their names need (e.g. select_related), one query per model."""
+    _JOB_TARGETS[model._meta.label_lower] = JobTarget(model._meta.label_lower, visible_to, queryset)
+
+
+def job_kind(kind: str) -> JobKind:
+    """The registered kind, or a plain one that names the task."""
+    return _JOB_KINDS.get(kind) or JobKind(kind, kind, DEFAULT_JOB_TEMPLATE, None)
+
+
+def job_target(content_type) -> JobTarget | None:
+    """What the app that owns the model registered for jobs about its objects, if anything."""
+    return _JOB_TARGETS.get(f"{content_type.app_label}.{content_type.model}")
+
+
+def job_target_querysets() -> list:
+    """The registered querysets that load job targets for lists (one query per kind of target)."""
+    return [target.queryset for target in _JOB_TARGETS.values() if target.queryset is not None]

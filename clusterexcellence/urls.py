@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from accounts.views.sign_in import admin_login
 
 from . import health
+from .views import jobs, notifications
 
 api_patterns = [
     path("", include("clusterexcellence.api_urls")),
@@ -20,6 +21,12 @@ urlpatterns = [
     # Before the admin's own: its sign-in form would skip the second factor and the rate limits.
     path("admin/login/", admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
+    path("jobs/failed/", jobs.failed, name="jobs_failed"),
+    path("jobs/<uuid:public_id>/", jobs.job_status, name="job_status"),
+    path("jobs/<uuid:public_id>/retry/", jobs.job_retry, name="job_retry"),
+    path("jobs/deliveries/<uuid:public_id>/retry/", jobs.delivery_retry, name="delivery_retry"),
+    path("notifications/read/", notifications.notifications_read_all, name="notifications_read_all"),
+    path("notifications/<uuid:public_id>/read/", notifications.notification_read, name="notification_read"),
     path("accounts/", include("allauth.urls")),
     path("labels/", include("labels.urls")),
     path("training/", include("training.urls")),

@@ -9,11 +9,31 @@ class LabelsConfig(AppConfig):
 
     def ready(self):
         from accounts.permissions import belongs_to_an_organisation
-        from clusterexcellence.registry import register_api_root, register_dashboard_section, register_nav
+        from clusterexcellence.registry import (
+            register_api_root,
+            register_dashboard_section,
+            register_job_kind,
+            register_job_target,
+            register_nav,
+        )
 
         from . import dashboard, notifications
+        from .models import Assessment
+        from .tasks import score_assessment
 
         notifications.register()
+
+        # Whoever sees an assessment may watch its jobs; the scoring job shows the score when done.
+        register_job_target(
+            Assessment,
+            visible_to=Assessment.objects.visible_to,
+            queryset=Assessment.objects.select_related("organisation"),
+        )
+        register_job_kind(
+            score_assessment.name,
+            label=_("Computing the provisional ratings and score…"),
+            template="labels/htmx/score_job_finished.html",
+        )
 
         register_nav(
             "label-applications",

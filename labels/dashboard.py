@@ -1,7 +1,6 @@
 """The labels app's dashboard sections: open applications, and the waiting work of each role."""
 
 from accounts.permissions import belongs_to_an_organisation
-from clusterexcellence.models import Job, JobStatus
 
 from .models import Assessment, AssessmentStatus, AssessorAssignment
 
@@ -40,8 +39,5 @@ def board_load(request) -> dict:
 
 
 def staff_load(request) -> dict:
-    """Submitted assessments waiting for assessors, and failed background jobs."""
-    return {
-        "submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count(),
-        "failed_jobs": (Job.objects.filter(status=JobStatus.FAILED) | Job.objects.stalled()).count(),
-    }
+    """Submitted assessments waiting for assessors (failed jobs are the platform's own section)."""
+    return {"submitted": Assessment.objects.filter(status=AssessmentStatus.SUBMITTED).count()}

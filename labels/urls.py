@@ -17,14 +17,12 @@ urlpatterns = [
     path("assessments/<uuid:public_id>/withdraw/", self_assessment.withdraw, name="withdraw"),
     path("assessments/<uuid:public_id>/print/", self_assessment.printable, name="print"),
     path("assessments/<uuid:public_id>/score/", self_assessment.score_explanation, name="score"),
-    path("assessments/<uuid:public_id>/job/", self_assessment.job_status, name="job_status"),
     path("assessments/<uuid:public_id>/evidence/<str:code>/", evidence.upload, name="evidence_upload"),
     path("evidence/<uuid:public_id>/", evidence.download, name="evidence_download"),
     path("evidence/<uuid:public_id>/delete/", evidence.delete, name="evidence_delete"),
     # The secretariat (views/secretariat.py)
     path("secretariat/", secretariat.queue, name="secretariat_queue"),
     path("assessments/<uuid:public_id>/assign/", secretariat.assign, name="assign"),
-    path("secretariat/jobs/<uuid:public_id>/retry/", secretariat.job_retry, name="job_retry"),
     # Assessors (views/review.py)
     path("assessor/", review.workspace, name="assessor_workspace"),
     path("assessments/<uuid:public_id>/review/", review.review_page, name="review"),

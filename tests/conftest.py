@@ -1,13 +1,27 @@
-"""Personas shared by every test: who is who in the scheme."""
+"""Personas shared by every test: who is who in the scheme; the shipped catalogue, imported once.
+
+The demonstration catalogue is imported once per test process, right after the test database is
+created, and every test sees it (`framework`, `tests.factories.shipped_framework()`). A
+`transaction=True` test (the browser and worker tests) empties the database when it ends; the
+catalogue is imported again right after it, so the next test finds it as before.
+"""
 
 import pytest
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 from rest_framework.test import APIClient
 
 from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile
 
-from .factories import PASSWORD, ClubMembershipFactory, MembershipFactory, OrganisationFactory, UserFactory
+from .factories import (
+    PASSWORD,
+    ClubMembershipFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    shipped_catalogue_import,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +30,31 @@ def _default_language_after_each_test():
     request's language and nothing resets it), so each test starts from the default language."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        shipped_catalogue_import()
+
+
+def _empties_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # Runs after the test's fixtures are gone, i.e. after a transactional test flushed the database.
+    result = yield
+    # After the last test the session's fixtures are gone too, the test database with them.
+    if nextitem is not None and _empties_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            shipped_catalogue_import()
+    return result
 
 
 @pytest.fixture
@@ -118,3 +157,24 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def demo_app(settings):
+    """tests/demo_app installed as a new app would be (INSTALLED_APPS and the URLs); what it
+    registers is undone afterwards, so no other test sees it."""
+    from clusterexcellence import notifications, registry
+
+    registries = [
+        value
+        for module in (registry, notifications)
+        for name, value in vars(module).items()
+        if name.startswith("_") and name[1:].isupper() and isinstance(value, dict)
+    ]
+    saved = [(entries, dict(entries)) for entries in registries]
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "tests.demo_app"]
+    settings.ROOT_URLCONF = "tests.demo_app.project_urls"
+    yield
+    for entries, before in saved:
+        entries.clear()
+        entries.update(before)

@@ -1,8 +1,15 @@
-"""Factories for test data; personas in conftest.py are built from these."""
+"""Factories for test data; personas in conftest.py are built from these.
+
+Label assessments are built here in any state with bulk inserts (`assessment_in`), for every test
+that is not about the transitions themselves; those tests and the journeys go through
+`labels.transitions` (tests/labels/conftest.py)."""
 
 from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
 
 import factory
+import yaml
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -11,8 +18,38 @@ from accounts.models import Membership, Organisation, User
 from club.choices import EventKind, MembershipStatus, Visibility
 from club.models import ClubMembership, Event, Profile
 from club.profiles import search_text_of
+from clusterexcellence.models import Job
+from labels.assessment_scores import indicators_of
+from labels.catalogue_import import framework_import
+from labels.choices import Level
+from labels.models import (
+    Answer,
+    Assessment,
+    AssessmentEvent,
+    AssessmentStatus,
+    AssessorAssignment,
+    Framework,
+    Review,
+)
+from labels.scoring import score
+from labels.tasks import score_assessment
+
+Status = AssessmentStatus
 
 PASSWORD = "cluster-test-password"
+SHIPPED_CATALOGUE = Path(__file__).resolve().parent.parent / "labels" / "data" / "cme-demo-2026.yaml"
+_SHIPPED = yaml.safe_load(SHIPPED_CATALOGUE.read_text(encoding="utf-8"))["framework"]
+
+
+def shipped_catalogue_import() -> Framework:
+    """Import the demonstration catalogue unless it is there (once per test process, see conftest.py)."""
+    existing = Framework.objects.filter(code=_SHIPPED["code"], version=_SHIPPED["version"]).first()
+    return existing or framework_import(SHIPPED_CATALOGUE)
+
+
+def shipped_framework() -> Framework:
+    """The demonstration catalogue, published, as every test finds it."""
+    return Framework.objects.get(code=_SHIPPED["code"], version=_SHIPPED["version"])
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -204,3 +241,160 @@ class EventFactory(factory.django.DjangoModelFactory):
     time_zone = "Europe/Berlin"
     place = "Munich"
     capacity = 10
+
+
+def organisations_bulk(count: int, **fields) -> list[Organisation]:
+    """`count` organisations in one insert (for lists that must show their query count stays flat)."""
+    return Organisation.objects.bulk_create(OrganisationFactory.build_batch(count, **fields))
+
+
+# Label assessments, built with bulk inserts ------------------------------------------------------
+#
+# Each step leaves the rows its transition in labels/transitions.py leaves (status, dates, history,
+# answers, the pending scoring job, assignments, reviews with ratings and the verified score), but
+# in a few inserts instead of a few hundred queries, and without e-mails. The steps change the
+# assessment they get and return it, so fixtures can chain them like the transitions.
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    framework = factory.LazyFunction(shipped_framework)
+    level = Level.GOLD
+    status = AssessmentStatus.DRAFT
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+
+class AssessorAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AssessorAssignment
+
+
+def green(indicator) -> Decimal:
+    """A value that reaches the indicator's green threshold."""
+    return indicator.green
+
+
+def _move(assessment: Assessment, to: str, *, by, note: str = "") -> AssessmentEvent:
+    event = AssessmentEvent(assessment=assessment, actor=by, from_status=assessment.status, to_status=to, note=note)
+    assessment.status = to
+    return event
+
+
+def assessment_draft(*, organisation: Organisation, owner: User, level: str = Level.GOLD) -> Assessment:
+    """A draft with nothing answered, as `assessment_start` leaves it."""
+    assessment = AssessmentFactory(organisation=organisation, level=level, created_by=owner)
+    AssessmentEvent.objects.create(assessment=assessment, actor=owner, from_status="", to_status=Status.DRAFT)
+    return assessment
+
+
+def answers_bulk(assessment: Assessment, *, by: User, value_for=green) -> dict[str, Decimal]:
+    """Every indicator answered (green unless `value_for(indicator)` says otherwise), in one insert."""
+    indicators = indicators_of(assessment)
+    values = {indicator.code: value_for(indicator) for indicator in indicators}
+    Answer.objects.bulk_create(
+        AnswerFactory.build(assessment=assessment, indicator=i, value=values[i.code], updated_by=by) for i in indicators
+    )
+    return values
+
+
+def assessment_submitted(assessment: Assessment, *, by: User, value_for=green) -> Assessment:
+    """Answered and submitted; the provisional-scoring job waits (its task runs after a commit)."""
+    answers_bulk(assessment, by=by, value_for=value_for)
+    assessment.submitted_at = timezone.now()
+    event = _move(assessment, Status.SUBMITTED, by=by)
+    assessment.save()
+    event.save()
+    Job.objects.create(kind=score_assessment.name, target=assessment, created_by=by)
+    return assessment
+
+
+def assessment_in_review(assessment: Assessment, *, assessors: list[User], by: User) -> Assessment:
+    """Assessors assigned; each review starts from the declared value, rated, with the verified score."""
+    indicators = indicators_of(assessment)
+    values = dict(assessment.answers.values_list("indicator__code", "value"))
+    result = score(indicators, values)
+    ratings = {r.code: r.rating for r in result.results}
+    AssessorAssignment.objects.bulk_create(
+        AssessorAssignmentFactory.build(assessment=assessment, assessor=person, assigned_by=by) for person in assessors
+    )
+    Review.objects.bulk_create(
+        ReviewFactory.build(assessment=assessment, indicator=i, verified_value=values[i.code], rating=ratings[i.code])
+        for i in indicators
+        if i.code in values
+    )
+    assessment.verified_score = result.gold_score
+    event = _move(assessment, Status.IN_REVIEW, by=by, note=", ".join(str(person) for person in assessors))
+    assessment.save()
+    event.save()
+    return assessment
+
+
+def assessment_recommended(assessment: Assessment, *, level: str | None = None, summary: str = "Strong.") -> Assessment:
+    """Interviewed yesterday; every assessor recommended `level` (the level applied for by default)."""
+    assignments = list(assessment.assignments.select_related("assessor"))
+    now = timezone.now()
+    for assignment in assignments:
+        assignment.recommended_level = level or assessment.level
+        assignment.recommendation_summary = summary
+        assignment.recommended_at = now
+    AssessorAssignment.objects.bulk_update(
+        assignments, ["recommended_level", "recommendation_summary", "recommended_at"]
+    )
+    assessment.interview_date = timezone.localdate() - timedelta(days=1)
+    views = "; ".join(f"{a.assessor}: {a.get_recommended_level_display()}" for a in assignments)
+    event = _move(assessment, Status.RECOMMENDED, by=assignments[-1].assessor, note=views)
+    assessment.save()
+    event.save()
+    return assessment
+
+
+def assessment_decided(assessment: Assessment, *, by: User, approve: bool = True, reason: str = "Yes.") -> Assessment:
+    """Approved with the recommended level, or rejected."""
+    if approve:
+        assessment.awarded_level = assessment.assignments.values_list("recommended_level", flat=True).first()
+    assessment.decision_reason = reason
+    assessment.decided_by = by
+    assessment.decided_at = timezone.now()
+    event = _move(assessment, Status.APPROVED if approve else Status.REJECTED, by=by, note=reason)
+    assessment.save()
+    event.save()
+    return assessment
+
+
+def assessment_in(
+    status: str,
+    *,
+    organisation: Organisation,
+    owner: User,
+    level: str = Level.GOLD,
+    staff: User | None = None,
+    assessors: list[User] | None = None,
+    board: User | None = None,
+    value_for=green,
+) -> Assessment:
+    """An assessment of `organisation` in `status` (draft, submitted, in_review, recommended,
+    approved or rejected), built step by step as above."""
+    steps = [Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW, Status.RECOMMENDED]
+    reached = steps.index(status) if status in steps else len(steps)
+    assessment = assessment_draft(organisation=organisation, owner=owner, level=level)
+    if reached >= 1:
+        assessment_submitted(assessment, by=owner, value_for=value_for)
+    if reached >= 2:
+        assessment_in_review(assessment, assessors=assessors, by=staff)
+    if reached >= 3:
+        assessment_recommended(assessment)
+    if reached >= 4:
+        assessment_decided(assessment, by=board, approve=status == Status.APPROVED)
+    return assessment

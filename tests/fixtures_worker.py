@@ -6,6 +6,7 @@ connection, to see them. `celery_worker.wait_for(job)` polls the job row until i
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -43,12 +44,16 @@ class Worker:
     def __init__(self, redis_url: str):
         self.queue = settings.CELERY_TASK_DEFAULT_QUEUE
         self.log_path = ARTIFACTS / f"celery-worker-{self.queue}.log"
+        self.mail_dir = ARTIFACTS / f"mail-{self.queue}"
+        shutil.rmtree(self.mail_dir, ignore_errors=True)
+        self.mail_dir.mkdir(parents=True)
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "clusterexcellence.settings.test",
             "DATABASE_URL": worker_database_url(),
             "REDIS_URL": redis_url,
             "CELERY_EAGER": "false",
+            "TEST_EMAIL_DIR": str(self.mail_dir),
         }
         ARTIFACTS.mkdir(exist_ok=True)
         self._log = self.log_path.open("w")
@@ -90,6 +95,12 @@ class Worker:
                 return job
             time.sleep(0.2)
         pytest.fail(f"Job {job.pk} ({job.kind}) still {job.status} after {timeout}s.\n{self.log()}")
+
+    def sent_emails(self, to: str) -> list[str]:
+        """The e-mails the worker sent to `to` so far (headers and body, as Django's file backend
+        writes them). By recipient, since the worker serves every worker test of this process."""
+        text = "".join(path.read_text(errors="replace") for path in sorted(self.mail_dir.glob("*.log")))
+        return [message for message in text.split("-" * 79) if f"\nTo: {to}\n" in message]
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")

@@ -163,10 +163,9 @@ def test_a_demo_user_signs_in_through_the_login_form(client):
     assert response["Location"] == reverse("dashboard")
 
 
-def test_it_calls_each_apps_demo_hook_with_the_data(settings):
+def test_it_calls_each_apps_demo_hook_with_the_data(demo_app):
     from tests.demo_app import demo
 
-    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "tests.demo_app"]
     demo.calls.clear()
 
     result = demo_seed(orgs=2, seed=3)

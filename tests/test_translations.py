@@ -10,8 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from labels import transitions
-from labels.catalogue_import import framework_import
-from labels.demo import DEMO_CATALOGUE
+from tests.factories import shipped_framework
 
 GERMAN = Path(settings.LOCALE_PATHS[0]) / "de" / "LC_MESSAGES"
 ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
@@ -121,7 +120,7 @@ def test_the_compiled_catalogue_matches_the_po_file():
 
 @pytest.fixture
 def framework(db):
-    return framework_import(DEMO_CATALOGUE)
+    return shipped_framework()
 
 
 def _german(client, url: str) -> str:

@@ -29,7 +29,7 @@ from accounts.memberships import (
 from accounts.models import ApiToken, Membership, Organisation
 from accounts.permissions import can_create_organisation, can_edit_organisation, can_manage_members
 from accounts.two_factor import has_totp, must_set_up_totp, totp_code_is_valid
-from clusterexcellence.api import Conflict, MessageSerializer
+from clusterexcellence.api import Conflict, MessageSerializer, domain_errors
 
 from .serializers import (
     ApiTokenSerializer,
@@ -258,10 +258,8 @@ class MembershipViewSet(
             raise PermissionDenied(_("Only owners may invite members."))
         serializer = InvitationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
+        with domain_errors():
             invitation = invitation_create(organisation=organisation, by=request.user, **serializer.validated_data)
-        except MembershipError as error:
-            raise ValidationError({"email": [str(error)]}) from error
         return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):

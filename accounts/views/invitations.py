@@ -5,8 +5,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.memberships import MembershipError, invitation_accept
+from accounts.memberships import invitation_accept
 from accounts.models import Invitation
+from clusterexcellence.actions import attempt_action
 
 
 def invitation_detail(request, token):
@@ -18,10 +19,8 @@ def invitation_detail(request, token):
     if request.method == "POST":
         if not user.is_authenticated:
             return redirect_to_login(request.path)
-        try:
-            invitation_accept(invitation=invitation, user=user)
-        except MembershipError as error:
-            messages.error(request, str(error))
+        _membership, ok = attempt_action(request, lambda: invitation_accept(invitation=invitation, user=user))
+        if not ok:
             return redirect("invitation_accept", token=token)
         messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.organisation.name})
         return redirect(invitation.organisation)

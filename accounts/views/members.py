@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.forms import InvitationForm, MembershipRoleForm
-from accounts.memberships import MembershipError, invitation_create, membership_change_role, membership_end
+from accounts.memberships import invitation_create, membership_change_role, membership_end
 from accounts.models import Membership
 from accounts.permissions import can_manage_members, membership_role
+from clusterexcellence.actions import attempt, attempt_action
 
 from .access import active_members, active_membership_for, organisation_for, organisation_for_action
 
@@ -27,15 +28,14 @@ def organisation_members(request, slug):
         if not can_manage:
             raise PermissionDenied
         form = InvitationForm(request.POST)
+        status = 400
         if form.is_valid():
-            try:
-                invitation = invitation_create(organisation=organisation, by=request.user, **form.cleaned_data)
-            except MembershipError as error:
-                form.add_error("email", str(error))
-            else:
+            invitation, status = attempt(
+                form, lambda: invitation_create(organisation=organisation, by=request.user, **form.cleaned_data)
+            )
+            if invitation is not None:
                 messages.success(request, _("An invitation was sent to %(email)s.") % {"email": invitation.email})
                 return redirect("organisation_members", slug=organisation.slug)
-        status = 400
     open_invitations = [i for i in organisation.invitations.filter(accepted_at=None) if i.is_open] if can_manage else []
     return render(
         request,
@@ -63,11 +63,10 @@ def membership_role_change(request, slug, membership_id):
     if not form.is_valid():
         messages.error(request, _("Please choose a valid role."))
     else:
-        try:
-            membership_change_role(membership=membership, role=form.cleaned_data["role"])
-        except MembershipError as error:
-            messages.error(request, str(error))
-        else:
+        _changed, ok = attempt_action(
+            request, lambda: membership_change_role(membership=membership, role=form.cleaned_data["role"])
+        )
+        if ok:
             messages.success(
                 request,
                 _("%(user)s is now %(role)s.") % {"user": membership.user, "role": membership.get_role_display()},
@@ -97,10 +96,8 @@ def organisation_leave(request, slug):
 def _end(request, membership):
     organisation = membership.organisation
     leaving = membership.user_id == request.user.pk
-    try:
-        membership_end(membership=membership)
-    except MembershipError as error:
-        messages.error(request, str(error))
+    _ended, ok = attempt_action(request, lambda: membership_end(membership=membership))
+    if not ok:
         return redirect("organisation_members", slug=organisation.slug)
     if leaving:
         messages.success(request, _("You have left %(name)s.") % {"name": organisation.name})

@@ -14,6 +14,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A worker that a test starts (tests/fixtures_worker.py) writes its e-mails to files the test counts.
+if os.environ.get("TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["TEST_EMAIL_DIR"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ce-test-media-"))
 REQUIRE_2FA_FOR_PRIVILEGED = False
 SEED_DEMO_ALLOWED = True

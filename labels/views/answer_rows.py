@@ -4,10 +4,10 @@ answer now, the open clarification, the latest scoring job."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from clusterexcellence.jobs import job_latest
 from clusterexcellence.models import Job
 
 from .. import answers, permissions, transitions
@@ -94,15 +94,7 @@ def score_job(assessment: Assessment) -> Job | None:
     """The latest provisional-scoring job of the assessment."""
     from ..tasks import score_assessment
 
-    return (
-        Job.objects.filter(
-            content_type=ContentType.objects.get_for_model(Assessment),
-            object_id=str(assessment.pk),
-            kind=score_assessment.name,
-        )
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    return job_latest(assessment, kind=score_assessment.name)
 
 
 def clarification_of(assessment: Assessment):

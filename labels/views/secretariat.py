@@ -1,18 +1,13 @@
-"""The secretariat's pages: the queue of assessments and failed jobs, and assigning assessors."""
+"""The secretariat's pages: the queue of assessments and assigning assessors."""
 
-from celery import current_app
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.models import Membership, User
-from clusterexcellence.jobs import job_send_again
-from clusterexcellence.models import Job, JobStatus
 
 from .. import transitions
 from ..conflicts import assessor_conflict
@@ -22,7 +17,6 @@ from ..review_forms import AssignForm, assessor_candidates
 from .access import assessment_for
 
 Status = AssessmentStatus
-FAILED_JOBS_SHOWN = 50
 
 
 def _require_staff(user) -> None:
@@ -39,19 +33,11 @@ def _with_assessors(queryset):
 
 @login_required
 def queue(request):
-    """Submitted assessments waiting for assessors, those under way, and failed or stalled background jobs."""
+    """Submitted assessments waiting for assessors, and those under way."""
     _require_staff(request.user)
     waiting = Assessment.objects.filter(status=Status.SUBMITTED).select_related("organisation", "framework")
     under_way = _with_assessors(
         Assessment.objects.filter(status__in=[Status.IN_REVIEW, Status.CLARIFICATION, Status.RECOMMENDED])
-    )
-    stalled = Job.objects.stalled()
-    failed_jobs = (
-        Job.objects.filter(Q(status=JobStatus.FAILED) | Q(pk__in=stalled.values("pk")))
-        .select_related("content_type", "created_by")
-        # The targets' names need their organisation: one query per kind of target, not per job.
-        .prefetch_related(GenericPrefetch("target", [Assessment.objects.select_related("organisation")]))
-        .order_by("-status", "-finished_at", "-pk")[:FAILED_JOBS_SHOWN]
     )
     return render(
         request,
@@ -59,8 +45,6 @@ def queue(request):
         {
             "waiting": list(waiting.order_by("submitted_at", "pk")),
             "under_way": list(under_way.order_by("submitted_at", "pk")),
-            "failed_jobs": list(failed_jobs),
-            "failed_jobs_shown": FAILED_JOBS_SHOWN,
         },
     )
 
@@ -136,21 +120,3 @@ def assign(request, public_id):
         },
         status=status,
     )
-
-
-@require_POST
-@login_required
-def job_retry(request, public_id):
-    """Send a failed or stalled background job again (the secretariat's repair button)."""
-    _require_staff(request.user)
-    job = get_object_or_404(Job, public_id=public_id)
-    if job.status != JobStatus.FAILED and not job.is_stalled:
-        messages.info(request, _("This job is no longer failed or stalled; nothing was retried."))
-    elif job.kind not in current_app.tasks:
-        # A job of a task that no longer exists cannot run again; say so rather than fail.
-        messages.error(request, _("The portal no longer knows this kind of job, so it cannot be retried."))
-    elif job_send_again(job):
-        messages.success(request, _("The job was sent again."))
-    else:
-        messages.info(request, _("This job is no longer failed or stalled; nothing was retried."))
-    return redirect("labels:secretariat_queue")

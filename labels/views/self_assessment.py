@@ -1,6 +1,6 @@
 """The organisation's self-assessment: the task list (every visitor's home page of an assessment),
 one page per area with answers saved as they are typed, the Silver improvement areas, submitting,
-resubmitting and withdrawing, the printable view, the score explained, and the job status fragment."""
+resubmitting and withdrawing, the printable view and the score explained."""
 
 from collections import defaultdict
 
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from clusterexcellence.jobs import job_send_again
 from clusterexcellence.registry import panels_for
 
 from .. import answers, permissions, transitions
@@ -434,18 +433,3 @@ def score_explanation(request, public_id):
             "panels": panels_for("labels.assessment", request, assessment),
         },
     )
-
-
-def job_status(request, public_id):
-    """The provisional-scoring job as an htmx fragment that polls itself until the job is finished."""
-    if not request.user.is_authenticated:
-        if not request.htmx:
-            return redirect_to_login(request.get_full_path())
-        # 286 tells htmx to stop polling; a login page must not be swapped into the task list.
-        return HttpResponse(_("You have been signed out. Reload the page after signing in."), status=286)
-    assessment = assessment_for(request, public_id)
-    job = score_job(assessment)
-    if job is not None and job.is_stalled:
-        # Its worker died. Send it again: where tasks run in-process (no broker), this request runs it.
-        job_send_again(job)
-    return render(request, "labels/htmx/job_status.html", {"assessment": assessment, "job": job})

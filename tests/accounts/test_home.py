@@ -6,12 +6,20 @@ def test_it_explains_the_portal_to_visitors(client, db):
         "Striving for Cluster Excellence",
         "Dedicated to Cluster Excellence",
         "Proven for Cluster Excellence",
-        "Benchmarking",
-        "Training",
-        "club",
-        "Collaboration",
     ):
         assert text in content
+
+
+def test_it_advertises_no_feature_that_no_installed_app_offers(client, db):
+    content = client.get("/").content.decode()
+    for unbuilt in ("What the portal offers", "Managers' club", "matchmaking"):
+        assert unbuilt not in content
+
+
+def test_it_shows_the_features_the_apps_register(client, demo_app):
+    content = client.get("/").content.decode()
+    assert "What the portal offers" in content
+    assert "What the demo app offers." in content
 
 
 def test_it_invites_visitors_to_sign_in_or_sign_up(client, db):

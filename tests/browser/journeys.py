@@ -2,9 +2,7 @@
 
 from playwright.sync_api import expect
 
-from labels.catalogue_import import framework_import
-from tests.factories import PASSWORD
-from tests.labels import DEMO_CATALOGUE
+from tests.factories import PASSWORD, shipped_framework
 
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -13,7 +11,8 @@ MINIMAL_PDF = (
 
 
 def import_demo_catalogue():
-    return framework_import(DEMO_CATALOGUE)
+    """The shipped catalogue, which every test process imports once (tests/conftest.py)."""
+    return shipped_framework()
 
 
 class Sessions:

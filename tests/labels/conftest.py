@@ -7,16 +7,14 @@ import pytest
 from django.utils import timezone
 
 from labels import answers, reviews, transitions
-from labels.catalogue_import import framework_import
 from labels.models import Assessment, Framework
-
-from . import DEMO_CATALOGUE
+from tests.factories import shipped_framework
 
 
 @pytest.fixture
 def framework(db) -> Framework:
-    """The shipped demonstration catalogue, imported and published."""
-    return framework_import(DEMO_CATALOGUE)
+    """The shipped demonstration catalogue, published (imported once per test process)."""
+    return shipped_framework()
 
 
 def green_value(indicator) -> Decimal:
@@ -67,3 +65,10 @@ def recommended(verified, assessor, assessor2) -> Assessment:
         transitions.assessment_recommend(assessment=in_review, level="gold", summary="Strong.", by=person)
     in_review.refresh_from_db()
     return in_review
+
+
+@pytest.fixture
+def no_catalogue(db):
+    """No catalogue at all, for the tests of importing and publishing one (the session's shipped
+    catalogue is deleted inside the test's transaction, so it is back for the next test)."""
+    Framework.objects.all().delete()

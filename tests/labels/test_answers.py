@@ -11,10 +11,15 @@ from labels import answers, transitions
 from labels.catalogue_import import framework_import
 from labels.models import Answer, AnswerRevision, Evidence, ImprovementArea
 from labels.transitions import TransitionNotAllowed
+from tests.labels import built_fixtures
 
 from . import demo_document, write_catalogue
 from .conftest import fill_answers
 from .test_eligibility import completed_bronze
+
+# Assessments built with bulk inserts; tests/labels/test_transitions.py covers how they get there.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 

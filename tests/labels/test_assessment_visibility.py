@@ -7,6 +7,11 @@ from django.utils import timezone
 from labels import permissions, transitions
 from labels.models import Assessment
 from tests.factories import UserFactory
+from tests.labels import built_fixtures
+
+# Assessments built with bulk inserts; tests/labels/test_transitions.py covers how they get there.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 STATES = ["draft", "submitted", "in_review", "clarification", "recommended", "approved", "rejected", "withdrawn"]
 ASSIGNED = {"in_review", "clarification", "recommended", "approved", "rejected"}

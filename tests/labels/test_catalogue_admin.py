@@ -11,7 +11,8 @@ from labels.models import Framework
 from ..factories import UserFactory
 from . import DEMO_CATALOGUE, demo_document, write_catalogue
 
-pytestmark = pytest.mark.django_db
+# These tests import catalogues themselves, the shipped one included.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_catalogue")]
 
 
 @pytest.fixture

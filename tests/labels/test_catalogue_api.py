@@ -8,7 +8,8 @@ from labels.catalogue_import import framework_import
 
 from . import DEMO_CATALOGUE, demo_document, without_translations, write_catalogue
 
-pytestmark = pytest.mark.django_db
+# These tests import catalogues themselves, the shipped one included.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_catalogue")]
 
 
 @pytest.fixture

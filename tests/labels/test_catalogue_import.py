@@ -14,7 +14,8 @@ from labels.models import Area, Framework, Indicator
 
 from . import DEMO_CATALOGUE, demo_document, without_translations, write_catalogue
 
-pytestmark = pytest.mark.django_db
+# These tests import catalogues themselves, the shipped one included.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_catalogue")]
 
 
 def _indicator(document, code):

@@ -37,7 +37,7 @@ def test_it_refuses_every_application_without_a_published_catalogue(db, org_a):
     assert "No indicator catalogue" in refusal
 
 
-def test_starting_without_a_catalogue_is_refused(db, org_a, owner_a):
+def test_starting_without_a_catalogue_is_refused(no_catalogue, org_a, owner_a):
     with pytest.raises(TransitionNotAllowed, match="catalogue"):
         transitions.assessment_start(organisation=org_a, level="bronze", by=owner_a)
 

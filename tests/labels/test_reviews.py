@@ -12,9 +12,14 @@ from labels import answers, reviews, transitions
 from labels.models import AssessmentStatus, ImprovementArea, Review
 from labels.transitions import TransitionNotAllowed
 from tests.factories import UserFactory
+from tests.labels import built_fixtures
 
 from .conftest import fill_answers, verify_all
 from .test_eligibility import completed_bronze
+
+# Assessments built with bulk inserts; tests/labels/test_transitions.py covers how they get there.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 YESTERDAY = timezone.localdate() - timedelta(days=1)
 

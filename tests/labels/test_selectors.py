@@ -1,6 +1,14 @@
 """The public read functions other apps use: plain values, flat query counts."""
 
 from labels import selectors, transitions
+from labels.catalogue_import import framework_import
+from tests.labels import built_fixtures
+
+from . import demo_document, write_catalogue
+
+# Assessments built with bulk inserts; tests/labels/test_transitions.py covers how they get there.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 
 def _approve(recommended, board_member):
@@ -80,3 +88,20 @@ def test_latest_weaknesses_is_empty_without_decided_assessments(org_a, django_as
 def test_a_current_label_has_no_verification_link_until_the_label_record_exists(recommended, board_member, org_a):
     _approve(recommended, board_member)
     assert selectors.current_labels([org_a.pk])[org_a.pk].verify_url is None
+
+
+def test_a_new_catalogue_version_keeps_the_keys_and_a_removed_indicator_drops_out(
+    recommended, board_member, framework, tmp_path
+):
+    _approve(recommended, board_member)
+    document = demo_document()
+    document["framework"]["version"] = "2026.2"
+    areas = document["areas"]
+    areas[-1]["indicators"] = [i for i in areas[-1]["indicators"] if i["code"] != areas[-1]["indicators"][-1]["code"]]
+    removed = demo_document()["areas"][-1]["indicators"][-1]["code"]
+    framework_import(write_catalogue(tmp_path, document))
+
+    current = {indicator.key for indicator in selectors.current_indicators()}
+    old = set(selectors.verified_values([recommended.pk])[recommended.pk])
+    assert f"{framework.code}:S1" in current & old  # the same indicator in both versions, one key
+    assert old - current == {f"{framework.code}:{removed}"}  # compared only where both have it

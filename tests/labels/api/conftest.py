@@ -11,8 +11,13 @@ from accounts.models import AssessorProfile
 from labels import transitions
 from labels.scoring import add_months
 from tests.factories import UserFactory
+from tests.labels import built_fixtures
 
 from ..conftest import fill_answers, verify_all
+
+# Assessments built with bulk inserts: these tests are about pages and endpoints, not transitions.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 TINY_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 

@@ -4,6 +4,11 @@ import pytest
 
 from accounts.models import AssessorProfile
 from tests.factories import UserFactory
+from tests.labels import built_fixtures
+
+# Assessments built with bulk inserts: these tests are about pages and endpoints, not transitions.
+draft, submitted = built_fixtures.draft, built_fixtures.submitted
+in_review, recommended = built_fixtures.in_review, built_fixtures.recommended
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from labels import answers, transitions
 from labels.models import Indicator
+from labels.views.answer_rows import score_job
 
 from ..conftest import fill_answers
 from .self_assessment_helpers import clarify, silver_draft
@@ -113,7 +114,7 @@ def test_gold_has_no_improvement_areas(client_as, owner_a, draft):
 
 def test_after_submission_the_page_polls_the_scoring_job(client_as, owner_a, submitted):
     content = client_as(owner_a).get(url(submitted)).content.decode()
-    assert f'hx-get="{reverse("labels:job_status", args=[submitted.public_id])}"' in content
+    assert f'hx-get="{reverse("job_status", args=[score_job(submitted).public_id])}"' in content
     assert 'hx-trigger="every 2s"' in content
     assert reverse("labels:submit", args=[submitted.public_id]) not in content
 

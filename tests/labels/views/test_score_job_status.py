@@ -1,4 +1,5 @@
-"""The job status fragment that the task list polls while the provisional score is computed."""
+"""The provisional-scoring job on the task list: the platform's job fragment, with labels' rules
+for who may watch it (whoever sees the assessment) and its finished template (the score)."""
 
 from datetime import timedelta
 
@@ -15,38 +16,34 @@ from ..conftest import fill_answers
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def url(assessment):
-    return reverse("labels:job_status", args=[assessment.public_id])
-
-
-def test_signed_out_polling_stops_instead_of_showing_a_login_page(client, submitted):
-    response = client.get(url(submitted), **HTMX)
-    assert response.status_code == 286
-    assert "signed out" in response.content.decode()
-
-
-def test_without_htmx_it_requires_sign_in(client, submitted):
-    assert client.get(url(submitted)).status_code == 302
+def url(job):
+    return reverse("job_status", args=[job.public_id])
 
 
 @pytest.mark.parametrize("persona", ["outsider", "owner_b", "assessor"])
 def test_it_is_not_found_outside_the_users_scope(request, client_as, persona, submitted, owner_b):
-    assert client_as(request.getfixturevalue(persona)).get(url(submitted), **HTMX).status_code == 404
+    assert client_as(request.getfixturevalue(persona)).get(url(score_job(submitted)), **HTMX).status_code == 404
+
+
+def test_whoever_sees_the_assessment_may_watch_it(client_as, viewer_a, board_member, submitted):
+    for person in (viewer_a, board_member):
+        assert client_as(person).get(url(score_job(submitted)), **HTMX).status_code == 200
 
 
 def test_a_waiting_job_keeps_polling(client_as, viewer_a, submitted):
-    content = client_as(viewer_a).get(url(submitted), **HTMX).content.decode()
+    job = score_job(submitted)
+    content = client_as(viewer_a).get(url(job), **HTMX).content.decode()
     assert 'hx-trigger="every 2s"' in content
-    assert f'hx-get="{url(submitted)}"' in content
-    assert "Waiting for the scoring to start" in content
+    assert f'hx-get="{url(job)}"' in content
+    assert "Computing the provisional ratings and score" in content
+    assert "Waiting" in content
 
 
 def test_a_running_job_shows_its_progress(client_as, owner_a, submitted):
     job = score_job(submitted)
     job.status, job.progress = JobStatus.RUNNING, 40
     job.save()
-    content = client_as(owner_a).get(url(submitted), **HTMX).content.decode()
-    assert "Computing the provisional ratings and score" in content
+    content = client_as(owner_a).get(url(job), **HTMX).content.decode()
     assert '<progress max="100" value="40"' in content
     assert "every 2s" in content
 
@@ -72,7 +69,7 @@ def test_a_finished_job_shows_the_score_and_stops_polling(
     fill_answers(draft, owner_a, value_for=value)
     with django_capture_on_commit_callbacks(execute=True):
         transitions.assessment_submit(assessment=draft, by=owner_a)
-    content = client_as(owner_a).get(url(draft), **HTMX).content.decode()
+    content = client_as(owner_a).get(url(score_job(draft)), **HTMX).content.decode()
     assert "hx-trigger" not in content
     assert "Provisional Gold score: <strong>95.7 %</strong>" in content
     assert '<span class="badge rating-yellow">1 yellow</span>' in content
@@ -83,11 +80,7 @@ def test_a_failed_job_says_so_clearly(client_as, owner_a, submitted):
     job = score_job(submitted)
     job.status, job.error = JobStatus.FAILED, "boom"
     job.save()
-    content = client_as(owner_a).get(url(submitted), **HTMX).content.decode()
+    content = client_as(owner_a).get(url(job), **HTMX).content.decode()
     assert "could not be computed" in content
     assert "hx-trigger" not in content
     assert "boom" not in content  # the technical error is for staff
-
-
-def test_a_draft_has_no_score_yet(client_as, owner_a, draft):
-    assert "has not been computed yet" in client_as(owner_a).get(url(draft), **HTMX).content.decode()
