@@ -66,6 +66,7 @@ class PrivateResponsesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)  # a token-authenticated API call sets it too
-        if user is not None and user.is_authenticated:
+        # A response that declares itself public (a public profile photo) is the same for everyone.
+        if user is not None and user.is_authenticated and "public" not in response.get("Cache-Control", ""):
             patch_cache_control(response, private=True, no_store=True)
         return response

@@ -193,7 +193,7 @@ def _declare_conflicts(experts: list[User], organisations: list[Organisation]) -
     by_email = {expert.email: expert for expert in experts}
     for email, index in DECLARED_CONFLICTS:
         if index < len(organisations):
-            by_email[email].assessor_profile.declared_conflicts.add(organisations[index])
+            by_email[email].declared_conflicts.add(organisations[index])
 
 
 def _owner(organisation: Organisation, users: dict[str, User]) -> User:

@@ -342,9 +342,11 @@ def assessment_in_review(assessment: Assessment, *, assessors: list[User], by: U
 
 
 def assessment_recommended(assessment: Assessment, *, level: str | None = None, summary: str = "Strong.") -> Assessment:
-    """Interviewed yesterday; every assessor recommended `level` (the level applied for by default)."""
+    """Every value verified, interviewed yesterday; every assessor recommended `level` (the level
+    applied for by default)."""
     assignments = list(assessment.assignments.select_related("assessor"))
     now = timezone.now()
+    Review.objects.filter(assessment=assessment).update(verified_at=now, verified_by=assignments[0].assessor)
     for assignment in assignments:
         assignment.recommended_level = level or assessment.level
         assignment.recommendation_summary = summary

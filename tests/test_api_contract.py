@@ -11,7 +11,6 @@ from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
@@ -20,11 +19,10 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from accounts.api_tokens import api_token_create
 from accounts.choices import MembershipRole
 from labels import transitions
-from labels.catalogue_import import framework_import
-from tests.factories import MembershipFactory, UserFactory
-from tests.labels import DEMO_CATALOGUE
+from tests.factories import MembershipFactory, UserFactory, shipped_catalogue_import
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +54,13 @@ def callers(django_db_setup, django_db_blocker):
 
     Made once for the module and rolled back at its end; each test runs in a savepoint inside."""
     with django_db_blocker.unblock(), transaction.atomic():
-        framework = framework_import(DEMO_CATALOGUE)
+        framework = shipped_catalogue_import()
         membership = MembershipFactory(role=MembershipRole.OWNER)
         owner, organisation = membership.user, membership.organisation
         draft = transitions.assessment_start(organisation=organisation, level="gold", by=owner)
         staff = UserFactory(is_staff=True)
         yield {
-            "tokens": [Token.objects.create(user=owner).key, Token.objects.create(user=staff).key],
+            "tokens": [api_token_create(user=owner)[1], api_token_create(user=staff)[1]],
             "ids": {
                 "public_id": str(draft.public_id),
                 "slug": organisation.slug,

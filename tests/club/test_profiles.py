@@ -115,11 +115,13 @@ def test_the_api_edits_the_own_profile_and_uploads_a_photo(api_as, club_member):
     assert response.json()["languages"] == ["en", "sv"]
     assert "email" not in response.json()
 
-    response = api.put("/api/club/profile/photo/", {"photo": SimpleUploadedFile("a.gif", image_bytes("GIF"))})
+    response = api.put(
+        "/api/club/profile/photo/", {"photo": SimpleUploadedFile("a.gif", image_bytes("GIF"))}, format="multipart"
+    )
     assert response.status_code == 200
     assert response.json()["photo_url"].endswith("/photo/")
 
-    response = api.put("/api/club/profile/photo/", {"photo": SimpleUploadedFile("a.png", b"nope")})
+    response = api.put("/api/club/profile/photo/", {"photo": SimpleUploadedFile("a.png", b"nope")}, format="multipart")
     assert response.status_code == 400
     assert "photo" in response.json()
 

@@ -1,7 +1,10 @@
 """The secretariat's page of failed background work: jobs of every app and undelivered e-mails."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clusterexcellence.models import Job, JobStatus
 from clusterexcellence.tasks import heartbeat
@@ -27,7 +30,7 @@ def test_it_refuses_everyone_but_staff(request, client_as, persona):
 
 def test_it_says_when_nothing_failed(client_as, staff_user):
     content = client_as(staff_user).get(URL).content.decode()
-    assert "No background job has failed." in content
+    assert "No background job has failed or stalled." in content
     assert "Every e-mail was delivered." in content
 
 
@@ -92,3 +95,15 @@ def test_the_dashboard_tells_staff_what_failed(client_as, staff_user, invitation
     assert "1 failed job" in content
     assert "1 e-mail not delivered" in content
     assert f'href="{URL}"' in content
+
+
+def test_it_lists_stalled_jobs_as_stalled_with_a_retry_button(client_as, staff_user):
+    lease_end = timezone.now() - timedelta(minutes=1)
+    job = Job.objects.create(kind=heartbeat.name, status=JobStatus.RUNNING, lease_expires_at=lease_end, attempts=1)
+    held = timezone.now() + timedelta(minutes=5)
+    Job.objects.create(kind=heartbeat.name, status=JobStatus.RUNNING, lease_expires_at=held)
+
+    content = client_as(staff_user).get(reverse("jobs_failed")).content.decode()
+
+    assert content.count("Stalled</span>") == 1
+    assert reverse("job_retry", args=[job.public_id]) in content

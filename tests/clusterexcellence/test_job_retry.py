@@ -48,7 +48,7 @@ def test_staff_send_a_failed_job_again_and_it_runs(
 
 
 def test_staff_send_a_stalled_job_again_and_it_runs(
-    client_as, staff_user, failed_job, submitted, django_capture_on_commit_callbacks
+    client_as, staff_user, failed_job, django_capture_on_commit_callbacks
 ):
     stalled = timezone.now() - timedelta(minutes=1)
     Job.objects.filter(pk=failed_job.pk).update(status=JobStatus.RUNNING, lease_expires_at=stalled, attempts=1)

@@ -3,6 +3,7 @@ organisation's answers, scores and reviews, or the person's own data. The test w
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from clusterexcellence.models import Job
 from labels.models import Evidence
 
 from .api.conftest import pdf_upload
@@ -13,7 +14,7 @@ DATA_PAGES = {
     "labels:area",
     "labels:print",
     "labels:score",
-    "labels:job_status",
+    "job_status",
     "labels:review",
     "labels:evidence_download",
     "api-assessment-detail",
@@ -63,6 +64,8 @@ def test_every_signed_in_response_is_private_and_not_stored(client_as, staff_use
         values = {key: samples[key] for key in kwargs}
         if name == "labels:evidence_download":
             values["public_id"] = evidence.public_id
+        if name == "job_status":
+            values["public_id"] = Job.objects.filter(object_id=str(recommended.pk)).first().public_id
         if name == "api-framework-detail":
             values["code"] = framework.code
         response = client.get(reverse(name, kwargs=values))

@@ -54,7 +54,7 @@ def test_polling_a_stalled_job_sends_it_again(client_as, owner_a, submitted, dja
     job.save()
 
     with django_capture_on_commit_callbacks(execute=True):
-        client_as(owner_a).get(url(submitted), **HTMX)
+        client_as(owner_a).get(url(job), **HTMX)
 
     job.refresh_from_db()
     assert (job.status, job.attempts) == (JobStatus.DONE, 2)

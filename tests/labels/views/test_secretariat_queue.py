@@ -1,8 +1,6 @@
 """The secretariat's queue: submitted assessments waiting for assessors, reviews under way and
 failed background jobs; for staff only."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -47,24 +45,6 @@ def test_it_lists_reviews_under_way_with_their_assessors(client_as, staff_user, 
 
 def test_it_links_to_the_failed_background_work(client_as, staff_user, db):
     assert f'href="{reverse("jobs_failed")}"' in client_as(staff_user).get(URL).content.decode()
-
-
-def test_it_lists_stalled_jobs_as_stalled_with_a_retry_button(client_as, staff_user, submitted):
-    lease_end = timezone.now() - timedelta(minutes=1)
-    job = Job.objects.create(
-        kind=score_assessment.name, target=submitted, status=JobStatus.RUNNING, lease_expires_at=lease_end, attempts=1
-    )
-    Job.objects.create(
-        kind=score_assessment.name,
-        target=submitted,
-        status=JobStatus.RUNNING,
-        lease_expires_at=timezone.now() + timedelta(minutes=5),
-    )
-
-    content = client_as(staff_user).get(URL).content.decode()
-
-    assert content.count("Stalled</span>") == 1
-    assert reverse("labels:job_retry", args=[job.public_id]) in content
 
 
 def _many(framework, count):
