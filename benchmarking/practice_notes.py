@@ -156,8 +156,6 @@ def notes_attach(benchmark) -> None:
     weak = [row for row in benchmark.rows if row.weak]
     if not weak:
         return
-    found = published_notes_for(
-        [row.indicator.key for row in weak], exclude_organisation_id=benchmark.organisation.pk
-    )
+    found = published_notes_for([row.indicator.key for row in weak], exclude_organisation_id=benchmark.organisation.pk)
     for row in weak:
         row.notes = found.get(row.indicator.key, [])

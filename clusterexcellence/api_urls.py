@@ -8,4 +8,5 @@ urlpatterns = [
     path("", api_root, name="api-root"),
     path("", include("accounts.api.urls")),
     path("", include("labels.api.urls")),
+    path("", include("benchmarking.api.urls")),
 ]

@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("labels/", include("labels.urls")),
+    path("benchmarking/", include("benchmarking.urls")),
     path("", include("accounts.urls")),
 ]
