@@ -129,3 +129,11 @@ def test_an_organisation_without_a_decided_assessment_sees_its_peers_figures(cli
     assert response.status_code == 200
     assert "no decided assessment yet" in response.text
     assert Organisation.objects.count() == 9
+
+
+def test_chart_coordinates_stay_numbers_in_german(client_as, owner_a, crowd, org_a):
+    response = client_as(owner_a).get(url(org_a), HTTP_ACCEPT_LANGUAGE="de")
+
+    assert "Vergleichsgruppe" in response.text
+    assert not re.search(r'\b(x|y|cx|cy|x1|y1|x2|y2|width)="\d+,\d', response.text)
+    assert 'points="' in response.text and not re.search(r'points="[^"]*\d,\d+,', response.text)
