@@ -215,10 +215,13 @@ def achievement(indicator: selectors.IndicatorInfo, value: float | Decimal | Non
     return 0.5 * value / yellow if yellow > 0 else 0.0
 
 
-def benchmark_build(*, organisation: Organisation, group: Group = (), basis: str = BASIS_DECIDED) -> Benchmark:
-    """The organisation's position within the peer group formed around it by `group`'s criteria."""
+def benchmark_build(
+    *, organisation: Organisation, group: Group = (), basis: str = BASIS_DECIDED, pop: Population | None = None
+) -> Benchmark:
+    """The organisation's position within the peer group formed around it by `group`'s criteria
+    (`pop`: the population the caller already loaded in this request)."""
     threshold = settings.PEER_GROUP_MIN_SIZE
-    pop = population()
+    pop = pop or population()
     indicators = selectors.current_indicators()
     level = pop.levels.get(organisation.pk, "")
     profile = profile_of(organisation, level, pop.today)

@@ -5,12 +5,14 @@ latest decided assessment, by indicator key) and its profile (sector, country, s
 band, label level). Reading 36 values of 10,000 organisations takes about a second, far too long
 for a page, so it is built once and reused while nothing changed.
 
-Freshness: every request first reads a fingerprint of the data (one query on decided assessments,
-one on organisations, and today's date, because labels expire with time). A new or changed
-decision, or a changed organisation profile, changes the fingerprint, and the next request
-rebuilds the population before it answers: figures are never older than the request. The built
-population is also put in the shared cache under its fingerprint, so that with Redis only one
-process rebuilds and the others load it.
+Freshness: every request first reads a fingerprint of the data: the latest row of the assessments'
+history (each decision writes one), the latest change of an organisation profile, and today's
+date (labels expire with time), in two indexed or small queries. A new decision or a changed
+profile changes the fingerprint, and the next request rebuilds the population before it answers.
+What neither records, an edit of a stored value or a deletion in Django admin, is picked up within
+MAX_AGE_SECONDS (10 minutes), because the fingerprint also holds the current 10-minute slot. The
+built population is also put in the shared cache under its fingerprint, so that with Redis only
+one process rebuilds and the others load it.
 
 Inside a population, each combination of criteria values has its members as a bitset (a Python
 int, one bit per organisation), so counting a group's members with a value for an indicator is
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import Organisation
@@ -37,6 +39,7 @@ from .peer_groups import NO_LABEL, Group, age_band, size_band
 logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 24 * 3600
+MAX_AGE_SECONDS = 600
 SORTED_GROUPS_KEPT = 512  # sorted values of this many groups per process (a few hundred kB each at most)
 _lock = threading.Lock()
 _current: "Population | None" = None
@@ -123,12 +126,15 @@ def _indices(bits: int) -> list[int]:
 
 
 def fingerprint() -> tuple:
-    """What the population depends on; two queries, whatever the number of organisations."""
-    organisations = Organisation.objects.aggregate(count=Count("pk"), top=Max("pk"), updated=Max("updated_at"))
+    """What the population depends on, in two cheap queries: the latest assessment history row
+    (every decision writes one), the latest change of any organisation profile, and today (labels
+    expire). Plus the time slot of MAX_AGE, so that what neither records (an edit of a stored value
+    in Django admin) is picked up within that time."""
     return (
-        selectors.decisions_fingerprint(),
-        (organisations["count"], organisations["top"], organisations["updated"]),
+        selectors.history_mark(),
+        Organisation.objects.aggregate(updated=Max("updated_at"))["updated"],
         timezone.localdate(),
+        int(time.time() // MAX_AGE_SECONDS),
     )
 
 
@@ -158,7 +164,7 @@ def _digest(value) -> str:
 def population_build(current_fingerprint: tuple) -> Population:
     """Read every decided organisation's values and profile (four queries) into a Population."""
     started = time.monotonic()
-    today = current_fingerprint[-1]
+    today = current_fingerprint[2]
     values_by_key = selectors.latest_decided_values()
     labels = selectors.current_labels(today=today)
     levels = {org_id: label.level for org_id, label in labels.items()}

@@ -11,11 +11,20 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Window
+from django.db.models import Exists, F, Max, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 
 from .choices import Level, Rating
-from .models import Answer, Assessment, AssessmentStatus, AssessorAssignment, Framework, Indicator, Review
+from .models import (
+    Answer,
+    Assessment,
+    AssessmentEvent,
+    AssessmentStatus,
+    AssessorAssignment,
+    Framework,
+    Indicator,
+    Review,
+)
 from .scoring import add_months, rate
 
 
@@ -216,13 +225,11 @@ def _latest_decided_ids():
     return Assessment.objects.filter(status__in=AssessmentStatus.decided()).filter(~Exists(newer)).values("pk")
 
 
-def decisions_fingerprint() -> tuple:
-    """Changes whenever a decision is added, changed or removed: caches of figures built from
-    decided assessments compare it instead of reading every value again (one query)."""
-    aggregate = Assessment.objects.filter(status__in=AssessmentStatus.decided()).aggregate(
-        count=Count("pk"), last=Max("decided_at"), top=Max("pk"), updated=Max("updated_at")
-    )
-    return (aggregate["count"], aggregate["last"], aggregate["top"], aggregate["updated"])
+def history_mark() -> int:
+    """The id of the latest history row of any assessment (0 before the first): it grows with every
+    transition, decisions included, so caches of figures built from decided assessments compare it
+    instead of reading every value again. One index lookup."""
+    return AssessmentEvent.objects.aggregate(top=Max("pk"))["top"] or 0
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,9 @@ def _organisation(request, slug) -> Organisation:
     return get_object_or_404(permissions.benchmarkable_organisations(request.user), slug=slug)
 
 
-def _group(organisation, data):
+def _group(organisation, data, pop=None):
     try:
-        return criteria_from(organisation, {name: data.get(name, "") for name in CRITERIA}, population())
+        return criteria_from(organisation, {name: data.get(name, "") for name in CRITERIA}, pop or population())
     except DjangoValidationError as error:
         raise ValidationError(error.message_dict) from error
 
@@ -125,9 +125,10 @@ def benchmark_data(result) -> dict:
 @api_view(["GET"])
 def benchmark_detail(request, slug):
     organisation = _organisation(request, slug)
-    group = _group(organisation, request.query_params)
+    peers = population()
+    group = _group(organisation, request.query_params, peers)
     basis = BASIS_DRAFT if request.query_params.get("basis") == BASIS_DRAFT else BASIS_DECIDED
-    result = benchmark_build(organisation=organisation, group=group, basis=basis)
+    result = benchmark_build(organisation=organisation, group=group, basis=basis, pop=peers)
     return Response(s.BenchmarkSerializer(benchmark_data(result)).data)
 
 

@@ -39,11 +39,12 @@ def benchmark(request, slug):
     organisation = organisation_for(request, slug)
     asked = {name: request.GET.get(name, "") for name in ("sector", "country", "size", "age", "level")}
     errors, status = {}, 200
+    peers = population()
     try:
-        group = criteria_from(organisation, asked, population())
+        group = criteria_from(organisation, asked, peers)
     except ValidationError as error:
         errors, group, status = error.message_dict, (), 400
-    result = benchmark_build(organisation=organisation, group=group, basis=request.GET.get("basis", ""))
+    result = benchmark_build(organisation=organisation, group=group, basis=request.GET.get("basis", ""), pop=peers)
     notes_attach(result)
     trend = trend_for(organisation.pk, [row.indicator for row in result.rows])
     area_codes = [area.code for area in result.areas]

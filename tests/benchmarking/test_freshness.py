@@ -70,3 +70,19 @@ def test_another_process_loads_the_population_from_the_shared_cache(api_as, owne
 
     assert second is not first
     assert second.fingerprint == first.fingerprint and second.built_at == first.built_at
+
+
+def test_an_edit_no_history_records_is_seen_within_ten_minutes(
+    api_as, owner_a, org_a, framework, decided_a, monkeypatch
+):
+    from labels.models import Review
+
+    crowd = peers(6, framework)
+    client = api_as(owner_a)
+    assert peer_count(client, org_a) == 6
+    Review.objects.filter(assessment__organisation=crowd[0]).delete()  # as an edit in Django admin might
+
+    assert peer_count(client, org_a) == 6  # not seen yet: no history row, no profile change
+    now = population_module.time.time()
+    monkeypatch.setattr(population_module.time, "time", lambda: now + population_module.MAX_AGE_SECONDS)
+    assert peer_count(client, org_a) == 5
