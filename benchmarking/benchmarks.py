@@ -20,12 +20,13 @@ from accounts.models import Organisation
 from labels import selectors
 
 from . import peer_groups
+from .choices import Basis
 from .peer_groups import DIMENSIONS, GROUPS, NO_LABEL, Group, Verdict
 from .population import Population, population, profile_of
 from .statistics import Without, percentile_rank, quartiles
 
-BASIS_DECIDED = "decided"
-BASIS_DRAFT = "draft"
+BASIS_DECIDED = Basis.DECIDED
+BASIS_DRAFT = Basis.DRAFT
 
 
 @dataclass(frozen=True)

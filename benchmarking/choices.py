@@ -18,3 +18,10 @@ class NoteStatus(models.TextChoices):
     @property
     def colour(self) -> str:
         return {"pending": "blue", "published": "green", "rejected": "red", "withdrawn": "grey"}[self.value]
+
+
+class Basis(models.TextChoices):
+    """Which of the organisation's own values a benchmark compares."""
+
+    DECIDED = "decided", _("Verified values of the latest decided assessment")
+    DRAFT = "draft", _("Declared values of the open application (provisional)")

@@ -4,7 +4,7 @@ so the OpenAPI schema carries the same definitions as the page."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..choices import NoteStatus
+from ..choices import Basis, NoteStatus
 from ..models import BODY_MAX, REASON_MAX, TITLE_MAX
 
 PERCENTILE_HELP = (
@@ -57,7 +57,7 @@ class AssessmentRefSerializer(serializers.Serializer):
 class BenchmarkSerializer(serializers.Serializer):
     organisation = serializers.CharField(help_text="The organisation's slug.")
     basis = serializers.ChoiceField(
-        choices=["decided", "draft"],
+        choices=Basis.choices,
         help_text="'decided': verified values of the latest decided assessment; 'draft': declared values of the "
         "open application, provisional.",
     )
@@ -81,7 +81,7 @@ class ReportRequestSerializer(serializers.Serializer):
     size = serializers.CharField(required=False, allow_blank=True)
     age = serializers.CharField(required=False, allow_blank=True)
     level = serializers.CharField(required=False, allow_blank=True)
-    basis = serializers.ChoiceField(choices=["decided", "draft"], required=False, default="decided")
+    basis = serializers.ChoiceField(choices=Basis.choices, required=False, default=Basis.DECIDED)
 
 
 class PracticeNoteSerializer(serializers.Serializer):

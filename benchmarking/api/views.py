@@ -23,7 +23,7 @@ from clusterexcellence.api import MessageSerializer, domain_errors
 
 from .. import permissions, practice_notes
 from ..benchmarks import BASIS_DECIDED, BASIS_DRAFT, benchmark_build, criteria_from
-from ..choices import NoteStatus
+from ..choices import Basis, NoteStatus
 from ..models import BenchmarkReport, PracticeNote
 from ..population import population
 from ..reports import report_job, report_request
@@ -39,11 +39,7 @@ CRITERIA_PARAMETERS = [
         "peer_group.criteria of a response without filters; any other value is a 400).",
     )
     for name in CRITERIA
-] + [
-    OpenApiParameter(
-        "basis", str, enum=["decided", "draft"], description="'draft': the open application's declared values."
-    )
-]
+] + [OpenApiParameter("basis", str, enum=Basis.values, description="'draft': the open application's declared values.")]
 ERRORS = {
     400: OpenApiResponse(description="A criterion value that is not the organisation's own."),
     403: OpenApiResponse(MessageSerializer, description="Not signed in."),

@@ -201,6 +201,7 @@ SPECTACULAR_SETTINGS = {
         "RecommendationEnum": "labels.models.Recommendation",
         "RatingEnum": "labels.choices.Rating",
         "AreaStatusEnum": "labels.api.assessment_outputs.AreaStatus",
+        "BenchmarkBasisEnum": "benchmarking.choices.Basis",
     },
 }
 

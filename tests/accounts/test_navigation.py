@@ -7,12 +7,19 @@ def urls(user):
     return [url for _label, url in navigation_for(user)]
 
 
-def test_visitors_see_only_home():
-    assert urls(AnonymousUser()) == ["/"]
+def test_visitors_see_home_and_the_public_figures():
+    assert urls(AnonymousUser()) == ["/", "/benchmarking/scheme/"]
 
 
 def test_signed_in_users_see_dashboard_organisations_catalogue_and_api_docs(outsider):
-    assert urls(outsider) == ["/", "/dashboard/", "/organisations/", "/labels/catalogue/", "/api/docs/"]
+    assert urls(outsider) == [
+        "/",
+        "/dashboard/",
+        "/organisations/",
+        "/labels/catalogue/",
+        "/benchmarking/scheme/",
+        "/api/docs/",
+    ]
 
 
 def test_staff_also_see_the_administration(staff_user):

@@ -2,6 +2,8 @@
 the radar, a suppressed group explained, a practice note beside a weak indicator, the report
 downloaded; then the secretariat exports the scheme statistics."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -83,5 +85,5 @@ def test_a_manager_compares_learns_and_downloads_then_staff_export(sessions, sch
     expect(staff.get_by_role("heading", level=1)).to_have_text("Scheme statistics")
     with staff.expect_download() as export:
         staff.get_by_role("link", name="Indicator distributions (CSV)").click()
-    assert "S1" in open(export.value.path(), encoding="utf-8").read()
+    assert "S1" in Path(export.value.path()).read_text(encoding="utf-8")
     assert sessions.console_errors() == []
