@@ -19,6 +19,7 @@ int, one bit per organisation), so counting a group's members with a value for a
 an AND and a popcount, and the sorted values of a group are computed once per process and kept.
 """
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -98,7 +99,8 @@ class Population:
         cache_key = (tuple((criterion, profile[criterion]) for criterion in group), key)
         found = self._sorted.get(cache_key)
         if found is not None:
-            self._sorted.move_to_end(cache_key)
+            with contextlib.suppress(KeyError):  # another thread may have evicted it meanwhile
+                self._sorted.move_to_end(cache_key)
             return found
         column = self.values.get(key)
         if column is None:
@@ -107,7 +109,8 @@ class Population:
         found = sorted(column[i] for i in _indices(bits))
         self._sorted[cache_key] = found
         if len(self._sorted) > SORTED_GROUPS_KEPT * 36:
-            self._sorted.popitem(last=False)
+            with contextlib.suppress(KeyError):
+                self._sorted.popitem(last=False)
         return found
 
 
