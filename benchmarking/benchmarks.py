@@ -93,6 +93,8 @@ class Benchmark:
     areas: list[Area]
     as_of: datetime
     threshold: int
+    history: list = field(default_factory=list)  # every decided assessment, oldest first (for the trend)
+    history_values: dict = field(default_factory=dict)  # their verified values, by assessment id
 
     @property
     def description(self) -> str:
@@ -223,20 +225,22 @@ def benchmark_build(
     (`pop`: the population the caller already loaded in this request)."""
     threshold = settings.PEER_GROUP_MIN_SIZE
     pop = pop or population()
-    indicators = selectors.current_indicators()
+    indicators = pop.indicators()
     level = pop.levels.get(organisation.pk, "")
     profile = profile_of(organisation, level, pop.today)
     viewer = pop.index_of(organisation.pk)
     group_verdicts, indicator_verdicts = verdicts_for(pop, organisation.pk, profile, threshold)
     verdict = group_verdicts[group]
 
-    decided = selectors.latest_decided_assessments([organisation.pk]).get(organisation.pk)
+    history = selectors.decided_assessments_of(organisation.pk)
+    history_values = selectors.verified_values([d.assessment_id for d in history])
+    decided = history[-1] if history else None
     draft = selectors.open_declared_values(organisation.pk)
     if basis == BASIS_DRAFT and draft is not None:
         own = {key: (v.value, v.rating) for key, v in draft.values.items()}
     else:
         basis = BASIS_DECIDED
-        verified = selectors.verified_values([decided.assessment_id]).get(decided.assessment_id, {}) if decided else {}
+        verified = history_values.get(decided.assessment_id, {}) if decided else {}
         own = {key: (v.value, v.rating) for key, v in verified.items()}
     # The viewer's own decided values are in the population; they are removed from its peers.
     own_in_population = {key: column[viewer] for key, column in pop.values.items()} if viewer is not None else {}
@@ -284,6 +288,8 @@ def benchmark_build(
         areas=_areas(rows),
         as_of=pop.built_at,
         threshold=threshold,
+        history=history,
+        history_values=history_values,
     )
 
 

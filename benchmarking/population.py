@@ -5,12 +5,16 @@ latest decided assessment, by indicator key) and its profile (sector, country, s
 band, label level). Reading 36 values of 10,000 organisations takes about a second, far too long
 for a page, so it is built once and reused while nothing changed.
 
-Freshness: every request first reads a fingerprint of the data: the latest row of the assessments'
-history (each decision writes one), the latest change of an organisation profile, and today's
-date (labels expire with time), in two indexed or small queries. A new decision or a changed
-profile changes the fingerprint, and the next request rebuilds the population before it answers.
-What neither records, an edit of a stored value or a deletion in Django admin, is picked up within
-MAX_AGE_SECONDS (10 minutes), because the fingerprint also holds the current 10-minute slot. The
+Freshness: every request first reads a fingerprint of the data, and a changed fingerprint rebuilds
+the population before the request is answered:
+- a new decision (any transition: each writes a history row, found by one index lookup) is
+  visible on the very next request;
+- a changed organisation profile (sector, country, participants, year founded) within
+  PROFILE_CHECK_SECONDS (1 minute): finding the latest change scans every organisation, so each
+  process looks at most once a minute;
+- a new day (labels expire) at once, and anything no row records (an edit of a stored value or a
+  deletion in Django admin, a newly published catalogue) within MAX_AGE_SECONDS (10 minutes),
+  because the fingerprint also holds the current 10-minute slot. The
 built population is also put in the shared cache under its fingerprint, so that with Redis only
 one process rebuilds and the others load it.
 
@@ -30,7 +34,7 @@ from datetime import date, datetime
 
 from django.core.cache import cache
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Organisation
 from labels import selectors
@@ -41,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 24 * 3600
 MAX_AGE_SECONDS = 600
+PROFILE_CHECK_SECONDS = 60
 SORTED_GROUPS_KEPT = 512  # sorted values of this many groups per process (a few hundred kB each at most)
 _lock = threading.Lock()
 _current: "Population | None" = None
@@ -75,7 +80,18 @@ class Population:
     _verdicts: dict = field(default_factory=dict, repr=False)
 
     def __getstate__(self):  # the per-process caches stay out of the shared cache
-        return {**self.__dict__, "_sorted": OrderedDict(), "_verdicts": {}}
+        state = {**self.__dict__, "_sorted": OrderedDict(), "_verdicts": {}}
+        state.pop("_indicators", None)
+        return state
+
+    def indicators(self) -> list:
+        """The current catalogue's indicators in the active language, read once per population and
+        language: a catalogue published since is seen with the next decision or within MAX_AGE_SECONDS."""
+        cached = self.__dict__.setdefault("_indicators", {})
+        language = translation.get_language()
+        if language not in cached:
+            cached[language] = selectors.current_indicators()
+        return cached[language]
 
     @property
     def everyone(self) -> int:
@@ -128,14 +144,29 @@ def _indices(bits: int) -> list[int]:
     return [i for i, bit in enumerate(text) if bit == "1"]
 
 
+_profiles_seen: tuple[float, object] = (float("-inf"), None)
+
+
+def _profiles_mark():
+    """The latest change of any organisation profile, read at most every PROFILE_CHECK_SECONDS: it
+    scans every organisation (no index on updated_at), unlike the history mark's index lookup."""
+    global _profiles_seen
+    read_at, mark = _profiles_seen
+    now = time.time()
+    if now - read_at >= PROFILE_CHECK_SECONDS:
+        mark = Organisation.objects.aggregate(updated=Max("updated_at"))["updated"]
+        _profiles_seen = (now, mark)
+    return mark
+
+
 def fingerprint() -> tuple:
-    """What the population depends on, in two cheap queries: the latest assessment history row
-    (every decision writes one), the latest change of any organisation profile, and today (labels
-    expire). Plus the time slot of MAX_AGE, so that what neither records (an edit of a stored value
-    in Django admin) is picked up within that time."""
+    """What the population depends on: the latest assessment history row (every decision writes
+    one; an index lookup on every request), the latest change of an organisation profile (checked
+    every minute), today (labels expire), and the current MAX_AGE_SECONDS slot, so that what
+    neither records (an edit of a stored value in Django admin) is picked up within that time."""
     return (
         selectors.history_mark(),
-        Organisation.objects.aggregate(updated=Max("updated_at"))["updated"],
+        _profiles_mark(),
         timezone.localdate(),
         int(time.time() // MAX_AGE_SECONDS),
     )

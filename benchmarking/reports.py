@@ -39,7 +39,7 @@ def report_job(report: BenchmarkReport) -> Job | None:
 def report_context(report: BenchmarkReport) -> dict:
     result = benchmark_build(organisation=report.organisation, group=tuple(report.criteria), basis=report.basis)
     notes_attach(result)
-    trend = trend_for(report.organisation.pk, [row.indicator for row in result.rows])
+    trend = trend_for(result)
     area_codes = [area.code for area in result.areas]
     return {
         "organisation": report.organisation,

@@ -33,7 +33,7 @@ def indicator_distributions() -> list[IndicatorDistribution]:
     """Every current indicator across all organisations' latest decided assessments (staff only)."""
     pop = population()
     rows = []
-    for indicator in selectors.current_indicators():
+    for indicator in pop.indicators():
         values = pop.sorted_values({}, (), indicator.key)
         q1, median, q3 = quartiles(values)
         ratings = pop.ratings.get(indicator.key, {})

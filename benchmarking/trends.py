@@ -28,10 +28,11 @@ class TrendPoint:
         return date_format(self.decided_on, "M Y")
 
 
-def trend_for(organisation_id: int, indicators: list[selectors.IndicatorInfo]) -> list[TrendPoint]:
-    """Every decided assessment of the organisation with its ratings and area positions (two queries)."""
-    decided = selectors.decided_assessments_of(organisation_id)
-    values = selectors.verified_values([d.assessment_id for d in decided])
+def trend_for(benchmark) -> list[TrendPoint]:
+    """Every decided assessment of the benchmark's organisation with its ratings and area positions
+    (read with the benchmark, no further query)."""
+    decided, values = benchmark.history, benchmark.history_values
+    indicators = [row.indicator for row in benchmark.rows]
     levels = dict(selectors.level_choices())
     by_key = {i.key: i for i in indicators}
     points = []

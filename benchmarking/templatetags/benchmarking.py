@@ -1,17 +1,21 @@
 """Template helpers of benchmarking: figures as the pages show them."""
 
 from django import template
-from django.template.defaultfilters import floatformat
+from django.utils.formats import get_format
 
 register = template.Library()
 
 
 @register.filter
 def figure(value) -> str:
-    """A value or quartile with at most two decimals ("—" when there is none)."""
+    """A value or quartile: whole numbers as such, others with two decimals, in the active
+    language's decimal separator ("—" when there is none). Plain formatting rather than
+    floatformat: a benchmark page shows some 200 figures."""
     if value is None or value == "":
         return "—"
-    return floatformat(value, "-2")
+    number = round(float(value), 2)
+    text = f"{number:.0f}" if number == int(number) else f"{number:.2f}"
+    return text.replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 @register.filter
@@ -19,7 +23,7 @@ def scale(value) -> str:
     """A position on the 0–1 scale, two decimals."""
     if value is None:
         return "—"
-    return floatformat(value, 2)
+    return f"{float(value):.2f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 @register.simple_tag

@@ -46,7 +46,7 @@ def benchmark(request, slug):
         errors, group, status = error.message_dict, (), 400
     result = benchmark_build(organisation=organisation, group=group, basis=request.GET.get("basis", ""), pop=peers)
     notes_attach(result)
-    trend = trend_for(organisation.pk, [row.indicator for row in result.rows])
+    trend = trend_for(result)
     area_codes = [area.code for area in result.areas]
     report = None
     report_id = request.GET.get("report")

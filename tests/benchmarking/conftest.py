@@ -14,9 +14,11 @@ from .helpers import decided_assessment
 def fresh_population():
     """Each test starts without a population from another test's (rolled back) data."""
     population_module._current = None
+    population_module._profiles_seen = (float("-inf"), None)
     cache.clear()
     yield
     population_module._current = None
+    population_module._profiles_seen = (float("-inf"), None)
 
 
 @pytest.fixture

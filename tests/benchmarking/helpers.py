@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from labels.models import Assessment, AssessmentStatus, Review
+from labels.models import Assessment, AssessmentEvent, AssessmentStatus, Review
 from labels.scoring import rate
 from tests.factories import OrganisationFactory
 
@@ -33,6 +33,8 @@ def decided_assessment(organisation, framework, values=None, *, status=Assessmen
             Review(assessment=assessment, indicator=indicator, verified_value=value, rating=rate(indicator, value))
         )
     Review.objects.bulk_create(reviews)
+    # The decision's history row, as assessment_decide writes it (caches of figures watch these).
+    AssessmentEvent.objects.create(assessment=assessment, from_status="recommended", to_status=status)
     return assessment
 
 

@@ -37,7 +37,9 @@ def test_a_new_decision_is_counted_on_the_next_request(
     assert peer_count(client, org_a) == 7
 
 
-def test_a_changed_profile_moves_an_organisation_between_groups(api_as, owner_a, org_a, framework, decided_a):
+def test_a_changed_profile_moves_an_organisation_between_groups_within_a_minute(
+    api_as, owner_a, org_a, framework, decided_a, monkeypatch
+):
     crowd = peers(7, framework)
     peers(6, framework, sector="food")
     client = api_as(owner_a)
@@ -47,6 +49,9 @@ def test_a_changed_profile_moves_an_organisation_between_groups(api_as, owner_a,
     crowd[0].sector = "food"
     crowd[0].save()
 
+    assert client.get(url).json()["peer_group"]["n"] == 7  # profiles are looked at once a minute
+    now = population_module.time.time()
+    monkeypatch.setattr(population_module.time, "time", lambda: now + population_module.PROFILE_CHECK_SECONDS)
     assert client.get(url).json()["peer_group"]["n"] == 6
 
 
