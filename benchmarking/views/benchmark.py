@@ -1,5 +1,7 @@
 """The benchmark page of one organisation, and the list of organisations a user may benchmark."""
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,8 +83,6 @@ def benchmark(request, slug):
 
 
 def _is_uuid(value: str) -> bool:
-    import uuid
-
     try:
         uuid.UUID(value)
     except ValueError:
