@@ -17,7 +17,15 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH_DATABASE = "ce_bench_seed_demo"
+
+
+def _bench_database() -> str:
+    """test_<the database in DATABASE_URL>_seed_demo: each checkout's own name, beside its test databases."""
+    name = urlparse(os.environ.get("DATABASE_URL") or "").path.lstrip("/") or "clusterexcellence"
+    return f"test_{name}_seed_demo"
+
+
+BENCH_DATABASE = _bench_database()
 
 
 def _postgres(*statements: str) -> str:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("training/", include("training.api.urls")),
     path("club/", include("club.api.urls")),
     path("", include("collaboration.api.urls")),
+    path("", include("benchmarking.api.urls")),
 ]

@@ -14,20 +14,31 @@ from django.template.loader import render_to_string
 from weasyprint import HTML, URLFetcher
 
 STATIC_PREFIX = "/" + settings.STATIC_URL.strip("/") + "/"
-BASE_URL = f"http://static.invalid{STATIC_PREFIX}"  # never contacted: only its path is read
+STATIC_HOST = "static.invalid"  # never contacted: a name for "the static files" that no real host has
+BASE_URL = f"http://{STATIC_HOST}{STATIC_PREFIX}"
 
 
 class StaticFilesOnly(URLFetcher):
     def fetch(self, url, headers=None):
         parsed = urlsplit(url)
-        if parsed.scheme in ("http", "https") and parsed.path.startswith(STATIC_PREFIX):
-            try:
-                found = finders.find(unquote(parsed.path[len(STATIC_PREFIX) :]))
-            except SuspiciousFileOperation:  # "../" out of the static folders
-                found = None
+        if parsed.scheme == "http" and parsed.netloc == STATIC_HOST and parsed.path.startswith(STATIC_PREFIX):
+            found = _static_file(unquote(parsed.path[len(STATIC_PREFIX) :]))
             if found:
-                return super().fetch(Path(found).as_uri(), headers)
+                return super().fetch(found.as_uri(), headers)
         raise ValueError(f"PDF rendering reads only static files, not {url!r}")
+
+
+def _static_file(relative: str) -> Path | None:
+    try:
+        found = finders.find(relative)
+    except SuspiciousFileOperation:  # "../" out of the static folders
+        return None
+    if found:
+        return Path(found)
+    # Production links the collected, hashed names in STATIC_ROOT, which the finders do not search.
+    root = Path(settings.STATIC_ROOT).resolve()
+    candidate = (root / relative).resolve()
+    return candidate if candidate.is_file() and root in candidate.parents else None
 
 
 def render_pdf(template: str, context: dict) -> bytes:

@@ -32,5 +32,6 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("club/", include("club.urls")),
     path("collaboration/", include("collaboration.urls")),
+    path("benchmarking/", include("benchmarking.urls")),
     path("", include("accounts.urls")),
 ]

@@ -8,8 +8,9 @@ assessor@example.org has one Bronze in review, nothing verified yet; board@examp
 recommendation (a Gold on which the two assessors disagree: Gold or Bronze). Sofia Ferreira, one
 of the certified experts, has declared a conflict of interest with Catalan Food Cluster, so the
 secretariat's refusal can be seen when assigning its Gold. A few dozen generated organisations hold
-the other states, with values drawn around the catalogue's thresholds so that benchmarking has
-data. Every recommended and decided assessment is fully verified and meets the rules of each level
+the other states, with values drawn around the catalogue's thresholds; most of the rest get a
+decided benchmarking written in bulk (labels/demo_decided.py), so that benchmarking has thousands
+of peers. Every recommended and decided assessment is fully verified and meets the rules of each level
 recommended or awarded, as the transitions demand.
 
 Idempotent: an organisation that already has any assessment is left alone.
@@ -32,6 +33,7 @@ from clusterexcellence.models import Job, JobStatus
 from . import answers, reviews, transitions
 from .catalogue_import import framework_import
 from .choices import Direction, IndicatorKind, Level, Rating
+from .demo_decided import decided_assessments_create
 from .models import (
     Answer,
     AnswerRevision,
@@ -164,6 +166,15 @@ def seed(rng: random.Random, organisations: list[Organisation], users: dict[str,
             seeder.rng = random.Random(f"{base}:{organisation.slug}")
             owner = _owner(organisation, users)
             getattr(seeder, scenario)(organisation, owner, level)
+        # Every other organisation: a decided benchmarking for most, written in bulk (demo_decided.py).
+        decided_assessments_create(
+            organisations=organisations[len(plan) :],
+            framework=framework,
+            experts=seeder.people.experts,
+            board=seeder.people.board,
+            staff=seeder.people.staff,
+            base=base,
+        )
         # The transitions scheduled e-mails and score jobs for after the commit. The scores are
         # already stored (see _Seeder.score_now) and nobody should receive hundreds of demo e-mails:
         # drop what this hook scheduled, keeping anything scheduled before it.

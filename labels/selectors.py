@@ -11,12 +11,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Window
+from django.db.models import Exists, F, Max, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 
-from .choices import Rating
-from .models import Assessment, AssessmentStatus, Framework, Review
-from .scoring import add_months
+from .choices import Level, Rating
+from .models import (
+    Answer,
+    Assessment,
+    AssessmentEvent,
+    AssessmentStatus,
+    AssessorAssignment,
+    Framework,
+    Indicator,
+    Review,
+)
+from .scoring import add_months, rate
 
 
 def indicator_key(framework_code: str, indicator_code: str) -> str:
@@ -245,3 +254,98 @@ def latest_weaknesses(organisation_ids: Iterable[int]) -> dict[int, Weaknesses]:
         )
         for assessment_id, decided in by_assessment.items()
     }
+
+
+def latest_decided_values(
+    organisation_ids: Iterable[int] | None = None,
+) -> dict[str, dict[int, tuple[Decimal | None, str]]]:
+    """(verified value, rating) of every indicator of each organisation's latest decided
+    assessment, by indicator key, then by organisation id (all organisations when None).
+
+    Built for comparing thousands of organisations: two queries whatever their number, and
+    plain tuples rather than one object per value, because there are 36 values per organisation."""
+    keys = {
+        pk: indicator_key(framework_code, code)
+        for pk, framework_code, code in Indicator.objects.values_list("pk", "framework__code", "code")
+    }
+    rows = Review.objects.filter(assessment__in=_latest_decided_ids())
+    if organisation_ids is not None:
+        rows = rows.filter(assessment__organisation_id__in=list(organisation_ids))
+    values: dict[str, dict[int, tuple[Decimal | None, str]]] = {key: {} for key in set(keys.values())}
+    for org_id, indicator_id, value, rating in rows.values_list(
+        "assessment__organisation_id", "indicator_id", "verified_value", "rating"
+    ).iterator(chunk_size=5000):
+        values[keys[indicator_id]][org_id] = (value, rating or Rating.RED)
+    return {key: by_org for key, by_org in values.items() if by_org}
+
+
+def _latest_decided_ids():
+    """A subquery of the ids of every organisation's latest decided assessment."""
+    newer = Assessment.objects.filter(
+        organisation_id=OuterRef("organisation_id"), status__in=AssessmentStatus.decided()
+    ).filter(Q(decided_at__gt=OuterRef("decided_at")) | Q(decided_at=OuterRef("decided_at"), pk__gt=OuterRef("pk")))
+    return Assessment.objects.filter(status__in=AssessmentStatus.decided()).filter(~Exists(newer)).values("pk")
+
+
+def history_mark() -> int:
+    """The id of the latest history row of any assessment (0 before the first): it grows with every
+    transition, decisions included, so caches of figures built from decided assessments compare it
+    instead of reading every value again. One index lookup."""
+    return AssessmentEvent.objects.aggregate(top=Max("pk"))["top"] or 0
+
+
+@dataclass(frozen=True)
+class OpenValues:
+    """The declared (self-assessed, not yet verified) values of an organisation's open application."""
+
+    assessment_id: int
+    public_id: str
+    level: str
+    status: str
+    status_label: str
+    values: dict[str, VerifiedValue]  # by indicator key; the rating is the provisional one
+
+
+def open_declared_values(organisation_id: int) -> OpenValues | None:
+    """The organisation's open application (draft to recommended) with its declared values and
+    provisional ratings, or None (two queries)."""
+    assessment = (
+        Assessment.objects.filter(organisation_id=organisation_id, status__in=AssessmentStatus.open())
+        .select_related("framework")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if assessment is None:
+        return None
+    code = assessment.framework.code
+    values = {}
+    for answer in Answer.objects.filter(assessment=assessment).select_related("indicator"):
+        key = indicator_key(code, answer.indicator.code)
+        values[key] = VerifiedValue(key, answer.indicator.code, answer.value, rate(answer.indicator, answer.value))
+    return OpenValues(
+        assessment_id=assessment.pk,
+        public_id=str(assessment.public_id),
+        level=assessment.level,
+        status=assessment.status,
+        status_label=str(assessment.get_status_display()),
+        values=values,
+    )
+
+
+def organisations_assessed_by(user_id: int) -> set[int]:
+    """Ids of the organisations with an assessment the user is (or was) assigned to as assessor."""
+    return set(
+        AssessorAssignment.objects.filter(assessor_id=user_id)
+        .values_list("assessment__organisation_id", flat=True)
+        .distinct()
+    )
+
+
+def level_choices() -> list[tuple[str, str]]:
+    """(value, label in the active language) of the label levels, lowest first."""
+    return [(value, str(label)) for value, label in Level.choices]
+
+
+def rating_choices() -> list[tuple[str, str]]:
+    """(value, short label in the active language) of the traffic-light ratings, best first."""
+    return [(rating.value, str(rating.short_label)) for rating in (Rating.GREEN, Rating.YELLOW, Rating.RED)]

@@ -258,6 +258,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "collaboration.choices.MeetingStatus",
         "LabelLevelEnum": "collaboration.search.LEVELS",
         "SectorEnum": "accounts.choices.Sector",
+        "BenchmarkBasisEnum": "benchmarking.choices.Basis",
     },
 }
 

@@ -10,8 +10,14 @@ def urls(user):
 PUBLIC_COLLABORATION = ["/collaboration/organisations/", "/collaboration/map/", "/collaboration/postings/"]
 
 
-def test_visitors_see_home_the_public_collaboration_pages_training_and_the_profession():
-    assert urls(AnonymousUser()) == ["/", *PUBLIC_COLLABORATION, "/training/", "/club/profession/"]
+def test_visitors_see_home_the_public_collaboration_pages_training_the_profession_and_the_figures():
+    assert urls(AnonymousUser()) == [
+        "/",
+        *PUBLIC_COLLABORATION,
+        "/benchmarking/scheme/",
+        "/training/",
+        "/club/profession/",
+    ]
 
 
 def test_signed_in_users_see_dashboard_organisations_collaboration_catalogue_training_and_api_docs(outsider):
@@ -22,6 +28,7 @@ def test_signed_in_users_see_dashboard_organisations_collaboration_catalogue_tra
         *PUBLIC_COLLABORATION,
         "/collaboration/events/",
         "/labels/catalogue/",
+        "/benchmarking/scheme/",
         "/training/",
         "/club/profession/",
         "/api/docs/",

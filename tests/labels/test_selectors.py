@@ -105,3 +105,53 @@ def test_a_new_catalogue_version_keeps_the_keys_and_a_removed_indicator_drops_ou
     old = set(selectors.verified_values([recommended.pk])[recommended.pk])
     assert f"{framework.code}:S1" in current & old  # the same indicator in both versions, one key
     assert old - current == {f"{framework.code}:{removed}"}  # compared only where both have it
+
+
+def test_latest_decided_values_hold_each_organisations_latest_decision_by_key(
+    recommended, board_member, org_a, framework, django_assert_num_queries
+):
+    approved = _approve(recommended, board_member)
+
+    with django_assert_num_queries(2):
+        values = selectors.latest_decided_values()
+
+    assert values[f"{framework.code}:S1"][org_a.pk] == (
+        approved.reviews.get(indicator__code="S1").verified_value,
+        "green",
+    )
+    assert len(values) == 36
+    assert selectors.latest_decided_values([org_a.pk + 1000]) == {}
+
+
+def test_the_history_mark_grows_with_a_decision(recommended, board_member, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        before = selectors.history_mark()
+
+    _approve(recommended, board_member)
+
+    assert selectors.history_mark() > before
+
+
+def test_open_declared_values_are_provisional_and_none_without_an_open_application(
+    draft, owner_a, org_a, framework, org_b
+):
+    from labels import answers
+
+    answers.answer_save(assessment=draft, indicator=framework.indicators.get(code="S1"), value=12, by=owner_a)
+
+    open_values = selectors.open_declared_values(org_a.pk)
+
+    assert (open_values.status, open_values.level) == ("draft", "gold")
+    assert open_values.values[f"{framework.code}:S1"].value == 12
+    assert open_values.values[f"{framework.code}:S1"].rating == "red"
+    assert selectors.open_declared_values(org_b.pk) is None
+
+
+def test_organisations_assessed_by_lists_the_assigned_assessors_organisations(in_review, assessor, staff_user, org_a):
+    assert selectors.organisations_assessed_by(assessor.pk) == {org_a.pk}
+    assert selectors.organisations_assessed_by(staff_user.pk) == set()
+
+
+def test_level_and_rating_choices_are_plain_pairs(db):
+    assert [value for value, _label in selectors.level_choices()] == ["bronze", "silver", "gold"]
+    assert [value for value, _label in selectors.rating_choices()] == ["green", "yellow", "red"]
