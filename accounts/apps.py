@@ -24,6 +24,13 @@ class AccountsConfig(AppConfig):
         from .two_factor import record_second_factor_on_activation
 
         authenticator_added.connect(record_second_factor_on_activation, dispatch_uid="accounts.second_factor")
+
+        # Django admin's own sign-in form would skip the second factor: it sends to the portal's.
+        from django.contrib import admin
+
+        from .views.sign_in import admin_login
+
+        admin.site.login = lambda request, extra_context=None: admin_login(request)
         from .models import Invitation
 
         register_notification("accounts.invitation", template="accounts/email/invitation")

@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts.views.sign_in import admin_login
-
 from . import health
 from .views import jobs, notifications
 
@@ -18,8 +16,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("api/", include(api_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
-    # Before the admin's own: its sign-in form would skip the second factor and the rate limits.
-    path("admin/login/", admin_login, name="admin_login"),
+    # The admin signs in through the portal's sign-in (accounts/apps.py replaces its login view).
     path("admin/", admin.site.urls),
     path("jobs/failed/", jobs.failed, name="jobs_failed"),
     path("jobs/<uuid:public_id>/", jobs.job_status, name="job_status"),

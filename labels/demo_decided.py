@@ -357,7 +357,16 @@ def _children(flat, ids, reasons, timelines, indicators, rng, *, experts, board,
             verified = outcome.verified[code]
             comment = "Corrected after the interview." if outcome.declared[code] != verified else ""
             reviews.append(
-                (pk, indicator.pk, prepare_value(verified), comment, outcome.ratings[code], reviewer, reviewed_at)
+                (
+                    pk,
+                    indicator.pk,
+                    prepare_value(verified),
+                    comment,
+                    outcome.ratings[code],
+                    reviewer,
+                    reviewed_at,
+                    reviewed_at,
+                )
             )
         recommendation = outcome.level if outcome.approved else "none"
         summary = (
@@ -379,7 +388,7 @@ def _children(flat, ids, reasons, timelines, indicators, rng, *, experts, board,
         ]  # fmt: skip
     _insert(
         Review,
-        ["assessment", "indicator", "verified_value", "comment", "rating", "reviewed_by", "updated_at"],
+        ["assessment", "indicator", "verified_value", "comment", "rating", "verified_by", "verified_at", "updated_at"],
         reviews,
         prepared=True,
     )

@@ -13,15 +13,13 @@ from functools import partial
 import pytest
 from django.conf import settings
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from accounts.api_tokens import api_token_create
 from accounts.choices import MembershipRole
 from accounts.models import Membership
 from labels import transitions
-from labels.catalogue_import import framework_import
 from labels.models import Answer, AssessmentStatus
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.labels import DEMO_CATALOGUE
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, shipped_catalogue_import
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,8 +55,8 @@ def _browser_headers(user) -> dict:
 
 
 def _api_headers(user) -> dict:
-    token, _created = Token.objects.get_or_create(user=user)
-    return {"Authorization": f"Token {token.key}", "Content-Type": "application/json"}
+    _token, key = api_token_create(user=user)
+    return {"Authorization": f"Token {key}", "Content-Type": "application/json"}
 
 
 def _value(indicator, round_number: int, position: int) -> str:
@@ -73,7 +71,7 @@ def _value(indicator, round_number: int, position: int) -> str:
 
 
 def test_autosaves_from_many_tabs_all_succeed_and_are_stored(live_server):
-    framework = framework_import(DEMO_CATALOGUE)
+    framework = shipped_catalogue_import()
     owner = MembershipFactory(role=MembershipRole.OWNER).user
     draft = transitions.assessment_start(organisation=owner.memberships.get().organisation, level="gold", by=owner)
     indicators = list(framework.indicators.order_by("pk"))[:WRITERS]
@@ -99,7 +97,7 @@ def test_autosaves_from_many_tabs_all_succeed_and_are_stored(live_server):
 
 
 def test_a_double_clicked_submit_is_accepted_once_and_refused_once(live_server):
-    framework = framework_import(DEMO_CATALOGUE)
+    framework = shipped_catalogue_import()
     drafts = []
     for _ in range(10):
         owner = MembershipFactory(role=MembershipRole.OWNER).user

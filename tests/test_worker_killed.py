@@ -14,11 +14,9 @@ from django.utils import timezone
 from accounts.choices import MembershipRole
 from clusterexcellence.models import Job, JobStatus
 from labels import transitions
-from labels.catalogue_import import framework_import
 from labels.models import Answer, Assessment
 from labels.tasks import score_assessment
-from tests.factories import MembershipFactory, UserFactory
-from tests.labels import DEMO_CATALOGUE
+from tests.factories import MembershipFactory, UserFactory, shipped_catalogue_import
 
 pytest_plugins = ["tests.fixtures_worker"]
 
@@ -47,7 +45,7 @@ def _until(condition, what: str, timeout: float = 30):
 
 
 def test_a_job_whose_worker_is_killed_mid_job_completes_once_after_a_restart(celery_worker, client):
-    framework = framework_import(DEMO_CATALOGUE)
+    framework = shipped_catalogue_import()
     owner = MembershipFactory(role=MembershipRole.OWNER).user
     draft = transitions.assessment_start(organisation=owner.memberships.get().organisation, level="gold", by=owner)
     Answer.objects.bulk_create(

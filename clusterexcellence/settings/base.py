@@ -259,6 +259,8 @@ SPECTACULAR_SETTINGS = {
         "LabelLevelEnum": "collaboration.search.LEVELS",
         "SectorEnum": "accounts.choices.Sector",
         "BenchmarkBasisEnum": "benchmarking.choices.Basis",
+        "ClubLanguageEnum": "club.choices.LANGUAGES",
+        "ScoreBasisEnum": "labels.api.assessment_outputs.ScoreBasis",
     },
 }
 

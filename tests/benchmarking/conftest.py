@@ -4,8 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from benchmarking import population as population_module
-from labels.catalogue_import import framework_import
-from tests.labels import DEMO_CATALOGUE
+from tests.factories import shipped_catalogue_import
 
 from .helpers import decided_assessment
 
@@ -23,7 +22,7 @@ def fresh_population():
 
 @pytest.fixture
 def framework(db):
-    return framework_import(DEMO_CATALOGUE)
+    return shipped_catalogue_import()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ def peer_count(client, organisation):
 def test_a_new_decision_is_counted_on_the_next_request(
     api_as, owner_a, org_a, framework, decided_a, org_b, owner_b, staff_user, assessor, board_member
 ):
-    from labels import answers
+    from labels import answers, reviews
 
     peers(6, framework)
     client = api_as(owner_a)
@@ -30,6 +30,7 @@ def test_a_new_decision_is_counted_on_the_next_request(
     transitions.assessment_submit(assessment=gold, by=owner_b)
     transitions.assessment_assign(assessment=gold, assessors=[assessor], by=staff_user)
     transitions.interview_record(assessment=gold, on=gold.created_at.date(), by=assessor)
+    reviews.review_confirm_declared(assessment=gold, by=assessor)
     transitions.assessment_recommend(assessment=gold, level="bronze", summary="Met.", by=assessor)
     assert peer_count(client, org_a) == 6  # recommended is not decided
     transitions.assessment_decide(assessment=gold, approve=True, reason="Met.", by=board_member)

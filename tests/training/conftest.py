@@ -6,11 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from labels import answers, transitions
-from labels.catalogue_import import framework_import
+from labels import answers, reviews, transitions
 from labels.selectors import indicator_key
-from tests.factories import LessonFactory, ModuleFactory, QuestionFactory, UserFactory
-from tests.labels import DEMO_CATALOGUE
+from tests.factories import LessonFactory, ModuleFactory, QuestionFactory, UserFactory, shipped_catalogue_import
 from training.models import InstructorGrant, LessonIndicator
 
 # The demo catalogue's codes that the decided assessment rates red and yellow.
@@ -46,7 +44,7 @@ def wrong_answers(module) -> dict[str, int]:
 
 @pytest.fixture
 def framework(db):
-    return framework_import(DEMO_CATALOGUE)
+    return shipped_catalogue_import()
 
 
 def _value(indicator):
@@ -66,6 +64,7 @@ def decided(framework, org_a, owner_a, staff_user, assessor, assessor2, board_me
     transitions.assessment_submit(assessment=assessment, by=owner_a)
     transitions.assessment_assign(assessment=assessment, assessors=[assessor], by=staff_user)
     transitions.interview_record(assessment=assessment, on=timezone.localdate() - timedelta(days=1), by=assessor)
+    reviews.review_confirm_declared(assessment=assessment, by=assessor)
     transitions.assessment_recommend(assessment=assessment, level="bronze", summary="Fine.", by=assessor)
     assessment.refresh_from_db()
     return transitions.assessment_decide(assessment=assessment, approve=True, reason="Met.", by=board_member)

@@ -44,7 +44,7 @@ def test_the_assessment_endpoints_have_a_valid_schema_without_warnings():
     assert set(schema["paths"][prefix + "evidence/"]["post"]["requestBody"]["content"]) == {"multipart/form-data"}
 
 
-def test_request_bodies_are_json_except_the_one_upload():
+def test_request_bodies_are_json_except_the_file_uploads():
     schema = SchemaGenerator().get_schema(request=None, public=True)
 
     media_types = {
@@ -54,8 +54,8 @@ def test_request_bodies_are_json_except_the_one_upload():
         if "requestBody" in operation
     }
 
-    upload = ("/api/assessments/{public_id}/evidence/", "post")
-    assert media_types.pop(upload) == {"multipart/form-data"}
+    for upload in [("/api/assessments/{public_id}/evidence/", "post"), ("/api/club/profile/photo/", "put")]:
+        assert media_types.pop(upload) == {"multipart/form-data"}
     assert set(map(frozenset, media_types.values())) == {frozenset({"application/json"})}
 
 
