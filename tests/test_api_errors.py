@@ -4,8 +4,8 @@ unknown ids and pages 404, bodies that are not JSON 400 or 415, never an HTML pa
 import pytest
 from django.http import HttpResponseServerError
 from django.test import RequestFactory
-from rest_framework.authtoken.models import Token
 
+from accounts.api_tokens import api_token_create
 from clusterexcellence.api_errors import ApiJsonErrorsMiddleware
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ UNKNOWN = "00000000-0000-4000-8000-000000000000"
 
 @pytest.fixture
 def token_client(api_client, owner_a):
-    token = Token.objects.create(user=owner_a)
-    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = api_token_create(user=owner_a)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return api_client
 
 
