@@ -12,7 +12,6 @@ class AccountsConfig(AppConfig):
 
         from clusterexcellence.notifications import register_notification
         from clusterexcellence.registry import (
-            everyone,
             register_api_root,
             register_dashboard_section,
             register_job_target,
@@ -42,7 +41,6 @@ class AccountsConfig(AppConfig):
         register_role("assessor", label=_("Assessor"), held_by=lambda user: user.is_assessor)
         register_role("board", label=_("Label board member"), held_by=lambda user: user.is_board_member)
 
-        register_nav("home", label=_("Home"), url_name="home", order=0, shown_to=everyone)
         register_nav("dashboard", label=_("Dashboard"), url_name="dashboard", order=10)
         register_nav("organisations", label=_("Organisations"), url_name="organisation_list", order=20)
         register_nav(

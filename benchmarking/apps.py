@@ -9,25 +9,40 @@ class BenchmarkingConfig(AppConfig):
 
     def ready(self):
         from accounts.permissions import belongs_to_an_organisation
-        from clusterexcellence.registry import everyone, register_api_root, register_dashboard_section, register_nav
+        from clusterexcellence.registry import (
+            everyone,
+            register_api_root,
+            register_dashboard_section,
+            register_nav,
+            register_nav_section,
+        )
 
         from . import dashboard, permissions
 
+        register_nav_section("benchmarking", label=_("Benchmarking"), order=35)
         register_nav(
             "benchmarking",
-            label=_("Benchmarking"),
+            label=_("Your position"),
             url_name="benchmarking:index",
-            order=35,
+            order=10,
             shown_to=permissions.can_use_benchmarking,
+            section="benchmarking",
         )
-        register_nav("scheme-figures", label=_("The scheme in figures"), url_name="benchmarking:scheme", order=45,
-                     shown_to=everyone)  # fmt: skip
+        register_nav(
+            "scheme-figures",
+            label=_("The scheme in figures"),
+            url_name="benchmarking:scheme",
+            order=20,
+            shown_to=everyone,
+            section="benchmarking",
+        )
         register_nav(
             "scheme-statistics",
             label=_("Scheme statistics"),
             url_name="benchmarking:statistics",
-            order=75,
+            order=30,
             shown_to=lambda user: user.is_staff,
+            section="benchmarking",
         )
         register_dashboard_section(
             "benchmarking",

@@ -13,6 +13,7 @@ class ClubConfig(AppConfig):
             register_api_root,
             register_dashboard_section,
             register_nav,
+            register_nav_section,
             register_role,
         )
 
@@ -22,16 +23,16 @@ class ClubConfig(AppConfig):
         notifications.register()
         register_role("club-member", label=_("Club member"), held_by=is_club_member)
 
-        register_nav(
-            "club-directory", label=_("Club directory"), url_name="club:directory", order=80, shown_to=is_club_member
-        )
-        register_nav(
-            "club-events", label=_("Club events"), url_name="club:event_list", order=81, shown_to=is_club_member
-        )
-        register_nav("club-messages", label=_("Messages"), url_name="club:inbox", order=82, shown_to=is_club_member)
-        register_nav(
-            "club-profession", label=_("The profession"), url_name="club:profession", order=85, shown_to=everyone
-        )
+        register_nav_section("club", label=_("Managers' club"), order=50)
+        for order, (key, label, url_name, shown_to) in enumerate(
+            [
+                ("club-profession", _("The profession"), "club:profession", everyone),
+                ("club-directory", _("Club directory"), "club:directory", is_club_member),
+                ("club-events", _("Club events"), "club:event_list", is_club_member),
+                ("club-messages", _("Messages"), "club:inbox", is_club_member),
+            ]
+        ):
+            register_nav(key, label=label, url_name=url_name, order=order, shown_to=shown_to, section="club")
 
         register_dashboard_section(
             "club-staff",

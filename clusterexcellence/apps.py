@@ -9,10 +9,9 @@ class ClusterExcellenceConfig(AppConfig):
     def ready(self):
         from . import dashboard
         from .permissions import can_repair_jobs
-        from .registry import register_api_root, register_dashboard_section, register_job_kind, register_nav
+        from .registry import register_api_root, register_dashboard_section, register_job_kind
         from .tasks import heartbeat, send_notification
 
-        register_nav("api-docs", label=_("API docs"), url_name="api_docs", order=900)
         register_api_root("schema", url_name="api_schema", order=900)
         register_api_root("docs", url_name="api_docs", order=910)
 

@@ -8,4 +8,6 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
-    return {"nav_items": navigation_for(user)}
+    match = getattr(request, "resolver_match", None)
+    namespace = match.namespaces[0] if match and match.namespaces else ""
+    return {"nav_items": navigation_for(user, path=request.path, namespace=namespace)}

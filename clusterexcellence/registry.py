@@ -6,7 +6,7 @@ another app by name. Registering the same key again replaces the entry (ready() 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
@@ -59,20 +59,78 @@ class NavEntry:
     url_name: str
     order: int
     shown_to: UserPredicate
+    section: str | None
+
+
+@dataclass(frozen=True)
+class NavSection:
+    key: str
+    label: Any
+    order: int
+    namespaces: tuple[str, ...]
+
+
+@dataclass
+class NavItem:
+    """One link of the rendered navigation; a section's item holds its entries as `children`."""
+
+    label: Any
+    url: str
+    current: bool = False
+    children: list["NavItem"] = field(default_factory=list)
 
 
 _NAV: dict[str, NavEntry] = {}
+_NAV_SECTIONS: dict[str, NavSection] = {}
 
 
-def register_nav(key: str, *, label, url_name: str, order: int, shown_to: UserPredicate = signed_in) -> None:
-    """A destination in the main navigation for the users `shown_to` accepts."""
-    _NAV[key] = NavEntry(key, label, url_name, order, shown_to)
+def register_nav_section(key: str, *, label, order: int, namespaces: tuple[str, ...] = ()) -> None:
+    """A top-level entry that groups an app's destinations (`register_nav(..., section=key)`). It
+    links to its first entry the user may see, is left out when they may see none, and its
+    entries show as a second row on every page of the URL `namespaces` it covers."""
+    _NAV_SECTIONS[key] = NavSection(key, label, order, tuple(namespaces) or (key,))
 
 
-def navigation_for(user) -> list[tuple[str, str]]:
-    """(label, url) pairs for the main navigation, in display order."""
-    entries = sorted(_NAV.values(), key=lambda entry: (entry.order, entry.key))
-    return [(entry.label, reverse(entry.url_name)) for entry in entries if _shown(entry, user)]
+def register_nav(
+    key: str,
+    *,
+    label,
+    url_name: str,
+    order: int,
+    shown_to: UserPredicate = signed_in,
+    section: str | None = None,
+) -> None:
+    """A destination in the main navigation (or in a section of it) for the users `shown_to` accepts."""
+    _NAV[key] = NavEntry(key, label, url_name, order, shown_to, section)
+
+
+def navigation_for(user, *, path: str = "", namespace: str = "") -> list[NavItem]:
+    """The main navigation in display order: entries and sections (with their entries as children);
+    `current` marks the link of `path` and the section of the URL `namespace`."""
+    entries = sorted((e for e in _NAV.values() if _shown(e, user)), key=lambda e: (e.order, e.key))
+    items: list[tuple[int, NavItem]] = []
+    for entry in entries:
+        if entry.section is None:
+            url = reverse(entry.url_name)
+            items.append((entry.order, NavItem(entry.label, url, current=url == path)))
+    for section in _NAV_SECTIONS.values():
+        children = [
+            NavItem(e.label, url := reverse(e.url_name), current=url == path)
+            for e in entries
+            if e.section == section.key
+        ]
+        if children:
+            current = namespace in section.namespaces or any(child.current for child in children)
+            items.append((section.order, NavItem(section.label, children[0].url, current=current, children=children)))
+    return [item for _order, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def navigation_links(user) -> list[tuple[str, str]]:
+    """Every (label, url) the user's navigation offers, sections' entries included, in display order."""
+    links = []
+    for item in navigation_for(user):
+        links += [(child.label, child.url) for child in item.children] if item.children else [(item.label, item.url)]
+    return links
 
 
 def _shown(entry, user) -> bool:

@@ -8,20 +8,31 @@ class CollaborationConfig(AppConfig):
     verbose_name = _("Collaboration")
 
     def ready(self):
-        from clusterexcellence.registry import everyone, register_api_root, register_dashboard_section, register_nav
+        from clusterexcellence.registry import (
+            everyone,
+            register_api_root,
+            register_dashboard_section,
+            register_nav,
+            register_nav_section,
+            signed_in,
+        )
 
         from . import dashboard, notifications
 
         notifications.register()
 
         # The public directory and map are for everyone; accounts' "Organisations" stays the members' workspace.
-        register_nav("directory", label=_("Directory"), url_name="collaboration:directory", order=22, shown_to=everyone)
-        register_nav("map", label=_("Map"), url_name="collaboration:map", order=23, shown_to=everyone)
-        register_nav(
-            "postings", label=_("Cooperation"), url_name="collaboration:posting_list", order=24, shown_to=everyone
-        )
-        # The partner search sits in the collaboration pages' own navigation and on the dashboard.
-        register_nav("matchmaking", label=_("Matchmaking"), url_name="collaboration:event_list", order=26)
+        register_nav_section("collaboration", label=_("Collaboration"), order=60)
+        for order, (key, label, url_name, shown_to) in enumerate(
+            [
+                ("directory", _("Directory"), "collaboration:directory", everyone),
+                ("map", _("Map"), "collaboration:map", everyone),
+                ("postings", _("Cooperation postings"), "collaboration:posting_list", everyone),
+                ("partner-search", _("Partner search"), "collaboration:partner_search", everyone),
+                ("matchmaking", _("Matchmaking"), "collaboration:event_list", signed_in),
+            ]
+        ):
+            register_nav(key, label=label, url_name=url_name, order=order, shown_to=shown_to, section="collaboration")
 
         register_dashboard_section(
             "collaboration", template="collaboration/dashboard/collaboration.html", order=17,

@@ -10,11 +10,13 @@ class LabelsConfig(AppConfig):
     def ready(self):
         from accounts.permissions import belongs_to_an_organisation
         from clusterexcellence.registry import (
+            everyone,
             register_api_root,
             register_dashboard_section,
             register_job_kind,
             register_job_target,
             register_nav,
+            register_nav_section,
         )
 
         from . import dashboard, notifications
@@ -35,19 +37,29 @@ class LabelsConfig(AppConfig):
             template="labels/htmx/score_job_finished.html",
         )
 
+        register_nav_section("labels", label=_("Label"), order=30)
         register_nav(
             "label-applications",
             label=_("Label applications"),
             url_name="labels:assessment_list",
             order=30,
+            section="labels",
             shown_to=belongs_to_an_organisation,
         )
-        register_nav("catalogue", label=_("Indicator catalogue"), url_name="labels:catalogue", order=40)
+        register_nav(
+            "catalogue",
+            label=_("Indicator catalogue"),
+            url_name="labels:catalogue",
+            order=80,
+            shown_to=everyone,
+            section="labels",
+        )
         register_nav(
             "assessor-workspace",
             label=_("Assessor workspace"),
             url_name="labels:assessor_workspace",
             order=50,
+            section="labels",
             shown_to=lambda user: user.is_assessor,
         )
         register_nav(
@@ -55,6 +67,7 @@ class LabelsConfig(AppConfig):
             label=_("Label board"),
             url_name="labels:board_queue",
             order=60,
+            section="labels",
             shown_to=lambda user: user.is_board_member,
         )
         register_nav(
@@ -62,6 +75,7 @@ class LabelsConfig(AppConfig):
             label=_("Secretariat queue"),
             url_name="labels:secretariat_queue",
             order=70,
+            section="labels",
             shown_to=lambda user: user.is_staff,
         )
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import mail
 
 from clusterexcellence.notifications import notification_send, notify
-from clusterexcellence.registry import features, navigation_for, roles_of
+from clusterexcellence.registry import features, navigation_links, roles_of
 from tests.factories import OrganisationFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def test_accounts_and_labels_do_not_name_the_app():
 
 
 def test_before_it_is_installed_nothing_of_it_shows(client_as, demo_user):
-    assert "/demo-app/" not in [url for _label, url in navigation_for(demo_user)]
+    assert "/demo-app/" not in [url for _label, url in navigation_links(demo_user)]
     assert 'id="dashboard-demo-app"' not in client_as(demo_user).get("/dashboard/").content.decode()
     assert "demo-app" not in client_as(demo_user).get("/api/").json()
     with pytest.raises(LookupError):
@@ -36,8 +36,8 @@ def test_before_it_is_installed_nothing_of_it_shows(client_as, demo_user):
 
 
 def test_its_navigation_entry_shows_to_the_users_its_role_names(demo_app, demo_user, outsider, client_as):
-    assert ("Demo app", "/demo-app/") in navigation_for(demo_user)
-    assert "/demo-app/" not in [url for _label, url in navigation_for(outsider)]
+    assert ("Demo app", "/demo-app/") in navigation_links(demo_user)
+    assert "/demo-app/" not in [url for _label, url in navigation_links(outsider)]
     assert "demo-user" in [role.key for role in roles_of(demo_user)]
     assert "demo-user" not in [role.key for role in roles_of(outsider)]
     assert client_as(demo_user).get("/demo-app/").content == b"The demo app's page."
@@ -77,5 +77,5 @@ def test_its_notification_is_sent_once_in_the_recipients_language(
 
 
 def test_what_it_registered_is_gone_once_it_is_uninstalled(demo_user):
-    assert "/demo-app/" not in [url for _label, url in navigation_for(demo_user)]
+    assert "/demo-app/" not in [url for _label, url in navigation_links(demo_user)]
     assert "demo-user" not in [role.key for role in roles_of(demo_user)]

@@ -14,6 +14,7 @@ class TrainingConfig(AppConfig):
             register_api_root,
             register_dashboard_section,
             register_nav,
+            register_nav_section,
             register_page_panel,
             register_role,
         )
@@ -21,7 +22,18 @@ class TrainingConfig(AppConfig):
         from . import dashboard, permissions
 
         register_role("instructor", label=_("Instructor"), held_by=permissions.is_instructor)
-        register_nav("training", label=_("Training"), url_name="training:home", order=80, shown_to=everyone)
+        register_nav_section("training", label=_("Training"), order=40)
+        for order, (key, label, url_name) in enumerate(
+            [
+                ("training", _("Materials"), "training:home"),
+                ("training-case-studies", _("Case studies"), "training:case_studies"),
+                ("training-programmes", _("Training programmes"), "training:programmes"),
+                ("training-needs", _("Training needs"), "training:needs_results"),
+                ("training-status-quo", _("Status quo"), "training:status_quo"),
+                ("training-search", _("Search"), "training:search"),
+            ]
+        ):
+            register_nav(key, label=label, url_name=url_name, order=order, shown_to=everyone, section="training")
         register_dashboard_section(
             "training-recommendations",
             template="training/dashboard/recommendations.html",

@@ -3,11 +3,11 @@
 from django.contrib.auth.models import AnonymousUser
 
 from club.permissions import forget_membership_status, is_club_member
-from clusterexcellence.registry import navigation_for, roles_of
+from clusterexcellence.registry import navigation_links, roles_of
 
 
 def urls(user):
-    return [url for _label, url in navigation_for(user)]
+    return [url for _label, url in navigation_links(user)]
 
 
 def test_an_approved_member_holds_the_club_role(club_member, applicant, former_member):

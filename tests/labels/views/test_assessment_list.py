@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.choices import MembershipRole
-from clusterexcellence.registry import navigation_for
+from clusterexcellence.registry import navigation_links
 from labels import transitions
 from tests.factories import MembershipFactory, OrganisationFactory
 
@@ -71,6 +71,6 @@ def test_it_takes_a_bounded_number_of_queries(client_as, framework, staff_user, 
 
 
 def test_the_navigation_links_members_to_their_applications(owner_a, viewer_a, outsider):
-    assert URL in [url for _label, url in navigation_for(owner_a)]
-    assert URL in [url for _label, url in navigation_for(viewer_a)]
-    assert URL not in [url for _label, url in navigation_for(outsider)]
+    assert URL in [url for _label, url in navigation_links(owner_a)]
+    assert URL in [url for _label, url in navigation_links(viewer_a)]
+    assert URL not in [url for _label, url in navigation_links(outsider)]

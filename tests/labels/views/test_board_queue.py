@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Membership
-from clusterexcellence.registry import navigation_for
+from clusterexcellence.registry import navigation_links
 from labels import transitions
 from labels.models import Assessment, AssessmentStatus, AssessorAssignment
 from tests.factories import OrganisationFactory, UserFactory
@@ -101,8 +101,8 @@ def test_the_dashboard_counts_the_recommendations_to_decide(client_as, board_mem
 
 
 def test_the_navigation_leads_board_members_to_the_queue(board_member, assessor):
-    assert URL in [url for _label, url in navigation_for(board_member)]
-    assert URL not in [url for _label, url in navigation_for(assessor)]
+    assert URL in [url for _label, url in navigation_links(board_member)]
+    assert URL not in [url for _label, url in navigation_links(assessor)]
 
 
 def test_a_board_member_with_a_conflict_is_told_why_they_do_not_decide(client_as, board_member, recommended, org_a):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from clusterexcellence.registry import navigation_for
+from clusterexcellence.registry import navigation_links
 from labels import transitions
 from labels.models import Assessment, AssessmentStatus, AssessorAssignment
 from tests.factories import OrganisationFactory
@@ -65,8 +65,8 @@ def test_the_dashboard_counts_the_assignments_waiting(client_as, assessor, in_re
 
 
 def test_the_navigation_leads_assessors_to_their_workspace(assessor, owner_a):
-    assert URL in [url for _label, url in navigation_for(assessor)]
-    assert URL not in [url for _label, url in navigation_for(owner_a)]
+    assert URL in [url for _label, url in navigation_links(assessor)]
+    assert URL not in [url for _label, url in navigation_links(owner_a)]
 
 
 def _assigned_many(framework, person, count):

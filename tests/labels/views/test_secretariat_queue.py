@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from clusterexcellence.models import Job, JobStatus
-from clusterexcellence.registry import navigation_for
+from clusterexcellence.registry import navigation_links
 from labels.models import Assessment, AssessmentStatus, AssessorAssignment
 from labels.tasks import score_assessment
 from tests.factories import OrganisationFactory, UserFactory
@@ -87,5 +87,5 @@ def test_the_dashboard_counts_the_work_waiting(client_as, staff_user, submitted)
 
 
 def test_the_navigation_leads_staff_to_the_queue(staff_user, board_member):
-    assert URL in [url for _label, url in navigation_for(staff_user)]
-    assert URL not in [url for _label, url in navigation_for(board_member)]
+    assert URL in [url for _label, url in navigation_links(staff_user)]
+    assert URL not in [url for _label, url in navigation_links(board_member)]
