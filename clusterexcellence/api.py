@@ -3,13 +3,15 @@ and the API root that lists the endpoints the apps register (`registry.register_
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -27,6 +29,30 @@ class Conflict(APIException):
 
 class MessageSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+def paginate(request, items, serializer_class, **context) -> Response:
+    """One page of `items` for a function view, shaped like the viewsets' pages; document it with `page_of`."""
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(items, request)
+    data = serializer_class(page, many=True, context={"request": request, **context}).data
+    return paginator.get_paginated_response(data)
+
+
+@cache
+def page_of(serializer_class) -> serializers.Serializer:
+    """The schema of a `paginate` answer (drf-spectacular does not see pagination in function views)."""
+    page = inline_serializer(
+        name=serializer_class.__name__.removesuffix("Serializer") + "Page",
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer_class(many=True),
+        },
+    )
+    page.is_page = True  # read by api_schema.AutoSchema to name the operation "…_list"
+    return page
 
 
 @contextmanager

@@ -42,6 +42,15 @@ class AutoSchema(openapi.AutoSchema):
                     operation["responses"][code] = self._get_response_for_code(_ERRORS[code], code)
         return operation
 
+    def get_operation_id(self) -> str:
+        # A page from `api.paginate` is a list, though drf-spectacular sees one object.
+        operation_id = super().get_operation_id()
+        responses = self.get_response_serializers()
+        main = responses[min(responses, key=str)] if isinstance(responses, dict) and responses else responses
+        if self.method == "GET" and getattr(main, "is_page", False):
+            return operation_id.removesuffix("_retrieve") + "_list"
+        return operation_id
+
     def _error_codes(self, operation: dict) -> list[str]:
         view = self.view
         has_body = "requestBody" in operation

@@ -70,7 +70,7 @@ def test_a_job_whose_worker_is_killed_mid_job_completes_once_after_a_restart(cel
     # The lease (six minutes by default) runs out; the test moves its end instead of waiting.
     Job.objects.filter(pk=job.pk).update(lease_expires_at=timezone.now() - timedelta(seconds=1))
     client.force_login(UserFactory(is_staff=True))
-    assert "Stalled</span>" in client.get(reverse("labels:secretariat_queue")).content.decode()
+    assert "Stalled</span>" in client.get(reverse("jobs_failed")).content.decode()
 
     celery_worker.start()
     swept = StringIO()

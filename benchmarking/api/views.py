@@ -14,12 +14,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from accounts.models import Organisation
-from clusterexcellence.api import MessageSerializer, domain_errors
+from clusterexcellence.api import MessageSerializer, domain_errors, page_of, paginate
 
 from .. import permissions, practice_notes
 from ..benchmarks import BASIS_DECIDED, BASIS_DRAFT, benchmark_build, criteria_from
@@ -200,7 +199,7 @@ def _note(request, public_id) -> PracticeNote:
     methods=["GET"],
     summary="Published practice notes (signed-in users)",
     parameters=[OpenApiParameter("indicator", str, description="Only notes on this indicator key.")],
-    responses={200: s.PracticeNoteSerializer(many=True)},
+    responses={200: page_of(s.PracticeNoteSerializer)},
     tags=["practice notes"],
 )
 @extend_schema(
@@ -237,9 +236,7 @@ def notes(request):
     queryset = PracticeNote.objects.published().select_related("organisation")
     if request.query_params.get("indicator"):
         queryset = queryset.filter(indicator_key=request.query_params["indicator"])
-    paginator = PageNumberPagination()
-    page = paginator.paginate_queryset(queryset, request)
-    return paginator.get_paginated_response(s.PracticeNoteSerializer(page, many=True).data)
+    return paginate(request, queryset, s.PracticeNoteSerializer)
 
 
 @extend_schema(summary="One practice note", responses={200: s.PracticeNoteSerializer}, tags=["practice notes"])

@@ -12,13 +12,12 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.decorators import api_view, parser_classes, permission_classes
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from clusterexcellence.api import MessageSerializer as DetailSerializer
-from clusterexcellence.api import domain_errors
+from clusterexcellence.api import domain_errors, page_of, paginate
 
 from .. import events, memberships, messaging, permissions, profiles
 from ..choices import RegistrationStatus
@@ -60,13 +59,6 @@ def _valid(serializer_class, request, **kwargs) -> dict:
     serializer = serializer_class(data=request.data, **kwargs)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
-
-
-def _paginated(request, queryset, serializer_class, **context):
-    paginator = PageNumberPagination()
-    page = paginator.paginate_queryset(queryset, request)
-    data = serializer_class(page, many=True, context={"request": request, **context}).data
-    return paginator.get_paginated_response(data)
 
 
 # Membership ---------------------------------------------------------------------------------------
@@ -135,13 +127,13 @@ def _require_secretariat(request) -> None:
 @extend_schema(
     tags=["club"],
     summary="Applications waiting for a decision (secretariat)",
-    responses={200: ApplicationSerializer(many=True), 403: _403},
+    responses={200: page_of(ApplicationSerializer), 403: _403},
 )
 @api_view(["GET"])
 def application_list(request):
     _require_secretariat(request)
     pending = ClubMembership.objects.filter(status="pending").order_by("applied_at", "pk")
-    return _paginated(request, pending, ApplicationSerializer)
+    return paginate(request, pending, ApplicationSerializer)
 
 
 @extend_schema(
@@ -178,7 +170,7 @@ _FILTERS = [
     summary="The members' directory",
     description="Public and members-only profiles of current members; hidden profiles never appear.",
     parameters=_FILTERS,
-    responses={200: ClubProfileSerializer(many=True), 403: _403},
+    responses={200: page_of(ClubProfileSerializer), 403: _403},
 )
 @api_view(["GET"])
 @permission_classes(MEMBERS)
@@ -187,7 +179,7 @@ def member_list(request):
     query = DirectoryQuery(
         **{name: params.get(name, "")[:100] for name in ("country", "language", "sector")}, text=params.get("q", "")
     )
-    return _paginated(request, directory_search(Profile.objects.visible_to(request.user), query), ClubProfileSerializer)
+    return paginate(request, directory_search(Profile.objects.visible_to(request.user), query), ClubProfileSerializer)
 
 
 @extend_schema(
@@ -273,7 +265,7 @@ _RATE = OpenApiResponse(DetailSerializer, description="Too many messages this ho
 
 
 @extend_schema(
-    tags=["club"], methods=["GET"], summary="Your inbox", responses={200: ClubMessageSerializer(many=True), 403: _403}
+    tags=["club"], methods=["GET"], summary="Your inbox", responses={200: page_of(ClubMessageSerializer), 403: _403}
 )
 @extend_schema(
     tags=["club"],
@@ -292,14 +284,14 @@ def message_list(request):
         if not permissions.can_contact_profile(request.user, profile):
             raise PermissionDenied(_("You cannot send a message to this member."))
         return _send(request, recipient=profile.user, subject=data["subject"], body=data["body"])
-    return _paginated(request, _messages().filter(recipient=request.user), ClubMessageSerializer)
+    return paginate(request, _messages().filter(recipient=request.user), ClubMessageSerializer)
 
 
-@extend_schema(tags=["club"], summary="Messages you sent", responses={200: ClubMessageSerializer(many=True), 403: _403})
+@extend_schema(tags=["club"], summary="Messages you sent", responses={200: page_of(ClubMessageSerializer), 403: _403})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def message_sent(request):
-    return _paginated(request, _messages().filter(sender=request.user), ClubMessageSerializer)
+    return paginate(request, _messages().filter(sender=request.user), ClubMessageSerializer)
 
 
 @extend_schema(
@@ -365,12 +357,12 @@ def message_block(request, public_id):
     return Response(ClubBlockSerializer(block).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["club"], summary="Senders you blocked", responses={200: ClubBlockSerializer(many=True)})
+@extend_schema(tags=["club"], summary="Senders you blocked", responses={200: page_of(ClubBlockSerializer)})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def block_list(request):
     blocks = Block.objects.filter(blocker=request.user).select_related("blocked__club_profile")
-    return _paginated(request, blocks, ClubBlockSerializer)
+    return paginate(request, blocks, ClubBlockSerializer)
 
 
 @extend_schema(tags=["club"], summary="Unblock a sender", parameters=[_ID], responses={204: None, 404: _404})
@@ -404,14 +396,14 @@ def _mine(user) -> dict[int, str]:
     tags=["club"],
     summary="Club events",
     parameters=[OpenApiParameter("past", OpenApiTypes.BOOL, description="true: past events, newest first.")],
-    responses={200: ClubEventSerializer(many=True), 403: _403},
+    responses={200: page_of(ClubEventSerializer), 403: _403},
 )
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def event_list(request):
     past = request.query_params.get("past", "").lower() in ("1", "true", "yes")
     queryset = _events().past() if past else _events().upcoming()
-    return _paginated(request, queryset, ClubEventSerializer, mine=_mine(request.user))
+    return paginate(request, queryset, ClubEventSerializer, mine=_mine(request.user))
 
 
 def _event_response(request, event, code=status.HTTP_200_OK) -> Response:
@@ -460,7 +452,7 @@ def event_registration(request, public_id):
     return _event_response(request, event)
 
 
-@extend_schema(tags=["club"], summary="Your registrations", responses={200: ClubRegistrationSerializer(many=True)})
+@extend_schema(tags=["club"], summary="Your registrations", responses={200: page_of(ClubRegistrationSerializer)})
 @api_view(["GET"])
 @permission_classes(MEMBERS)
 def registration_list(request):
@@ -470,7 +462,7 @@ def registration_list(request):
         .select_related("event")
         .order_by("-event__starts_at", "pk")
     )
-    return _paginated(request, registrations, ClubRegistrationSerializer)
+    return paginate(request, registrations, ClubRegistrationSerializer)
 
 
 @extend_schema(

@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.models import Organisation
-from clusterexcellence.api import MessageSerializer, domain_errors
+from clusterexcellence.api import MessageSerializer, domain_errors, page_of
 from labels.selectors import current_labels
 
 from .. import permissions
@@ -45,7 +45,7 @@ def filters_from(request) -> SearchFilters:
     summary="Public organisation profiles",
     description="Every organisation with the parts of its profile its owners made public, filtered and searched.",
     parameters=FILTER_PARAMETERS,
-    responses={200: PublicProfileSerializer(many=True)},
+    responses={200: page_of(PublicProfileSerializer)},
     auth=[],
 )
 @api_view(["GET"])

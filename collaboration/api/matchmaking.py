@@ -118,7 +118,9 @@ def meeting_list(request):
         serializer = MeetingCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        event = get_object_or_404(Event, public_id=data["event"])
+        event = Event.objects.filter(public_id=data["event"]).first()
+        if event is None:
+            raise ValidationError({"event": [_("No matchmaking event has this id.")]})
         recipient = Participant.objects.filter(event=event, pk=data["recipient"]).first()
         slot = TimeSlot.objects.filter(event=event, pk=data["slot"]).first()
         if recipient is None or slot is None:

@@ -7,12 +7,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from accounts.models import Organisation
-from clusterexcellence.api import MessageSerializer, domain_errors
+from clusterexcellence.api import MessageSerializer, domain_errors, page_of, paginate
 
 from .. import permissions, postings
 from ..choices import PostingStatus
@@ -58,7 +57,7 @@ def _acting(request, slug) -> Organisation:
     summary="Cooperation postings, or publish one",
     parameters=_POSTING_FILTERS,
     request=PostingCreateSerializer,
-    responses={200: PostingSerializer(many=True), 201: PostingSerializer, 403: _FORBIDDEN},
+    responses={200: page_of(PostingSerializer), 201: PostingSerializer, 403: _FORBIDDEN},
 )
 @api_view(["GET", "POST"])
 @permission_classes([IsAuthenticatedOrReadOnly])
@@ -76,9 +75,7 @@ def posting_list(request):
         raise ValidationError({"status": [_("Choose open, closed or expired.")]})
     queryset = postings_matching(filters_from(request), Posting.objects.with_status(wanted))
     queryset = queryset.select_related("organisation").prefetch_related("tags").order_by("-created_at", "-pk")
-    paginator = PageNumberPagination()
-    page = paginator.paginate_queryset(queryset, request)
-    return paginator.get_paginated_response(PostingSerializer(page, many=True).data)
+    return paginate(request, queryset, PostingSerializer)
 
 
 @extend_schema(

@@ -48,7 +48,8 @@ def test_a_user_applies_is_approved_finds_a_member_and_writes_without_seeing_an_
     expect(secretariat.locator(".messages")).to_contain_text("Nina Neu: Member.")
 
     applicant.goto("/dashboard/")
-    applicant.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Club directory").click()
+    applicant.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Managers' club").click()
+    applicant.get_by_role("navigation", name="Managers' club").get_by_role("link", name="Club directory").click()
     applicant.get_by_label("Name, expertise or organisation").fill("hydrogen")
     applicant.get_by_role("button", name="Search").click()
     applicant.get_by_role("link", name="Henrik Lund").click()
@@ -61,7 +62,8 @@ def test_a_user_applies_is_approved_finds_a_member_and_writes_without_seeing_an_
     assert not any(address in applicant.content() for address in addresses)
 
     recipient = sessions.sign_in(colleague)
-    recipient.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Messages").click()
+    recipient.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Managers' club").click()
+    recipient.get_by_role("navigation", name="Managers' club").get_by_role("link", name="Messages").click()
     recipient.get_by_role("link", name="Hydrogen valleys").click()
     expect(recipient.locator("main")).to_contain_text("Could we compare our hydrogen projects?")
     expect(recipient.locator("main")).to_contain_text("From Nina Neu")

@@ -3,6 +3,7 @@ search), the learner's progress, quiz and completion records, and the survey ans
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -156,7 +157,10 @@ def case_study_detail(request, slug):
     summary="Aggregated training needs of one year",
     description="Only aggregates, and none for a year with fewer answers than the minimum group size.",
     parameters=[OpenApiParameter("year", int, description="Default: the latest year with answers."), _LANGUAGE],
-    responses={200: s.TrainingNeedsResultsSerializer},
+    responses={
+        200: s.TrainingNeedsResultsSerializer,
+        404: OpenApiResponse(MessageSerializer, description="No such survey year."),
+    },
 )
 @api_view(["GET"])
 @permission_classes([AllowAny])
@@ -165,7 +169,7 @@ def needs_results(request):
     default = years[0][0] if years else needs.survey_year()
     year = request.query_params.get("year", default)
     if not str(year).isdigit() or not 2000 <= int(year) <= 2100:
-        raise NotFound("No such survey year.")
+        raise NotFound(_("No such survey year."))
     results = needs.needs_results(int(year))
     data = s.TrainingNeedsResultsSerializer(results).data
     data["suppressed"] = results.suppressed
