@@ -34,6 +34,16 @@ class Recommendation:
         return [reason_text(weak) for weak in self.reasons]
 
     @property
+    def reason_summary(self) -> str:
+        """All reasons in one line, for pages that list several recommendations."""
+        ratings = ", ".join(
+            _("%(code)s %(title)s (%(rating)s)")
+            % {"code": weak.code, "title": weak.title, "rating": RATING_WORDS[weak.rating]()}
+            for weak in self.reasons
+        )
+        return _("Helps with your ratings on %(ratings)s.") % {"ratings": ratings}
+
+    @property
     def has_red(self) -> bool:
         return any(weak.rating == "red" for weak in self.reasons)
 

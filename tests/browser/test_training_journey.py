@@ -22,7 +22,7 @@ def test_a_learner_completes_a_recommended_module_and_downloads_the_record(
 
     page.goto("/dashboard/")
     section = page.locator("#dashboard-training")
-    expect(section).to_contain_text("Because your rating on F6 Cost coverage of services is red.")
+    expect(section).to_contain_text("Helps with your ratings on F6 Cost coverage of services (red)")
     section.get_by_role("link", name=module.title).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(module.title)
 

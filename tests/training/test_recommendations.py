@@ -33,6 +33,7 @@ def test_red_comes_first_and_every_item_says_why(decided, org_a):
     assert [r.item for r in recommendations] == [finance, strategy, case]
     assert recommendations[0].reason_texts == ["Because your rating on F6 Cost coverage of services is red."]
     assert recommendations[1].reason_texts == ["Because your rating on T2 Action plan and monitoring is yellow."]
+    assert recommendations[0].reason_summary == "Helps with your ratings on F6 Cost coverage of services (red)."
 
 
 def test_the_dashboard_shows_them_to_members_of_the_organisation(client_as, decided, viewer_a):
@@ -42,7 +43,7 @@ def test_the_dashboard_shows_them_to_members_of_the_organisation(client_as, deci
 
     assert "Training recommended for you" in page
     assert "Financing the cluster organisation" in page
-    assert "Because your rating on T2 Action plan and monitoring is yellow." in page
+    assert "T2 Action plan and monitoring (yellow)" in page
     assert "Unrelated module" not in page and "Draft module" not in page
 
 
@@ -51,7 +52,7 @@ def test_the_reason_is_in_german_on_a_german_dashboard(client_as, decided, viewe
 
     page = client_as(viewer_a).get("/dashboard/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
 
-    assert "Weil Ihre Bewertung bei T2" in page and "gelb" in page
+    assert "Hilft bei Ihren Bewertungen zu" in page and "(gelb)" in page
 
 
 def test_other_organisations_members_see_no_recommendations(client_as, decided, owner_b, outsider):
