@@ -36,6 +36,7 @@ def start_gold_application(page, organisation) -> Assessment:
 
 def submit(page, assessment) -> None:
     page.goto(assessment.get_absolute_url())
+    page.locator("#submit-confirm").check()
     page.get_by_role("button", name="Submit the self-assessment").click()
     expect(page.locator(".status-badge, .badge").first).to_be_visible()
     # The provisional score is computed by a background job that the page polls.
@@ -138,6 +139,7 @@ def test_a_clarification_round_lets_the_manager_change_only_the_named_indicator(
     assessment = Assessment.objects.get(organisation=org_a)
     fill_self_assessment(manager, assessment)
     manager.goto(assessment.get_absolute_url())
+    manager.locator("#submit-confirm").check()
     manager.get_by_role("button", name="Submit the self-assessment").click()
     assign(sessions.sign_in(staff_user), assessment, assessor)
 
