@@ -168,7 +168,9 @@ DEMO_USERS = [
 ]  # fmt: skip
 ASSESSOR_PROFILES = {
     "assessor@example.org": {"languages": ["en", "de", "pl"], "countries": ["PL", "DE"]},
-    "assessor2@example.org": {"languages": ["en", "it", "fr"], "countries": ["IT", "FR"]},
+    # National for Spain: with assessor@ (foreign there) the showcase Gold application of Catalan
+    # Food Cluster gets the one national and one foreign assessor the scheme asks for.
+    "assessor2@example.org": {"languages": ["en", "it", "es"], "countries": ["IT", "ES"]},
 }
 
 

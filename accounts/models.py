@@ -233,7 +233,15 @@ class AssessorProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessor_profile")
     certified_on = models.DateField(_("certification date"), null=True, blank=True)
     languages = models.JSONField(_("languages"), default=list, blank=True, help_text=_("Language codes, e.g. en, de"))
-    countries = CountryField(_("countries"), multiple=True, blank=True)
+    countries = CountryField(
+        _("national assessor for"),
+        multiple=True,
+        blank=True,
+        help_text=_(
+            "The countries whose organisations this assessor assesses as a national assessor; for every "
+            "other country the assessor is foreign. Gold asks for one of each where possible."
+        ),
+    )
 
     def __str__(self):
         return str(self.user)

@@ -59,6 +59,17 @@ class EvidenceUploadForm(forms.Form):
     )
 
 
+class SubmitForm(forms.Form):
+    """The second step of submitting: the answers freeze only once the person ticks the box."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked the provisional score and the unmet requirements; freeze the answers and submit."),
+        error_messages={
+            "required": _("Not submitted: tick the box to confirm that your answers may be frozen, then submit again.")
+        },
+    )
+
+
 class ResubmitForm(forms.Form):
     note = forms.CharField(
         label=_("Note for the assessors (optional)"),

@@ -26,6 +26,7 @@ urlpatterns = [
     # Assessors (views/review.py)
     path("assessor/", review.workspace, name="assessor_workspace"),
     path("assessments/<uuid:public_id>/review/", review.review_page, name="review"),
+    path("assessments/<uuid:public_id>/review/areas/<str:area_code>/", review.review_area, name="review_area"),
     path("assessments/<uuid:public_id>/reviews/<str:code>/", review.review_save, name="review_save"),
     path(
         "assessments/<uuid:public_id>/review/areas/<str:area_code>/confirm/",

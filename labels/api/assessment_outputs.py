@@ -329,3 +329,20 @@ class AssessmentDetailSerializer(AssessmentSummarySerializer):
             "decision",
         ]
         read_only_fields = fields
+
+
+class SubmitResultSerializer(AssessmentDetailSerializer):
+    """The submitted assessment, with what its own values leave unmet of the level applied for."""
+
+    unmet = serializers.ListField(
+        child=serializers.CharField(),
+        source="detail.unmet",
+        read_only=True,
+        help_text=_(
+            "Every requirement of the level applied for that the organisation's own values do not meet "
+            "(empty when all are met); the assessors verify the values before anything is decided."
+        ),
+    )
+
+    class Meta(AssessmentDetailSerializer.Meta):
+        fields = [*AssessmentDetailSerializer.Meta.fields, "unmet"]

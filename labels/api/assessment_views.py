@@ -24,6 +24,7 @@ from clusterexcellence.api import MessageSerializer, domain_errors
 from .. import answers, permissions, reviews, transitions
 from ..assessment_scores import verified_result
 from ..choices import Level
+from ..level_rules import level_check
 from ..models import Assessment, AssessmentStatus, AssessorAssignment
 from ..scoring import rate
 from .assessment_detail import answer_data, assessment_detail_load, verified_rating_data
@@ -50,6 +51,7 @@ from .assessment_outputs import (
     EvidenceSerializer,
     LevelRefusalSerializer,
     ReviewResultSerializer,
+    SubmitResultSerializer,
 )
 
 # Helpers -----------------------------------------------------------------------------------------
@@ -267,14 +269,19 @@ def improvements_post(request, public_id):
 @_action_schema(
     "Submit the self-assessment (owners and editors)",
     "Freezes the answers and scores them provisionally in the background. Refused with 409 while "
-    "indicators are unanswered or when already submitted.",
+    "indicators are unanswered or when already submitted. The response lists under `unmet` every "
+    "requirement of the level applied for that the organisation's own values do not meet.",
+    responses=_responses(SubmitResultSerializer, bad_request=False),
 )
 @api_view(["POST"])
 def submit_post(request, public_id):
     assessment = _assessment(request, public_id, permissions.can_submit, _ONLY_EDITORS)
     with domain_errors():
         transitions.assessment_submit(assessment=assessment, by=request.user)
-    return _detail(request, assessment)
+    assessment = _scoped(request.user).get(pk=assessment.pk)
+    assessment_detail_load(assessment, request.user)
+    assessment.detail["unmet"] = list(level_check(assessment, assessment.level, declared=True).reasons)
+    return Response(SubmitResultSerializer(assessment, context={"request": request}).data)
 
 
 @_action_schema(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -151,17 +151,35 @@ def _summary_context(assessment: Assessment, result) -> dict:
     }
 
 
-def _render_review(request, assessment: Assessment, *, bound=None, interview_form=None, area_forms=None, status=200):
-    editable = _can_edit(request.user, assessment)
-    indicators = indicators_of(assessment)
-    rows, result = _review_rows(assessment, indicators, editable=editable, bound=bound)
+def _area_tabs(assessment: Assessment, verification, current=None) -> list[dict]:
+    """One link per area with its verification progress ("n of m verified"), for the tabs."""
+    return [
+        {
+            "area": entry.area,
+            "progress": entry,
+            "url": reverse("labels:review_area", args=[assessment.public_id, entry.area.code]),
+            "current": current is not None and entry.area.pk == current.pk,
+        }
+        for entry in verification.areas
+    ]
+
+
+def _base_context(request, assessment: Assessment, result) -> dict:
+    """What the overview and every area page share: the header, the summary and the area tabs."""
     summary = _summary_context(assessment, result)
-    progress_by_area = {entry.area.pk: entry for entry in summary["verification"].areas}
-    areas = []
-    for row in rows:
-        if not areas or areas[-1][0] != row.indicator.area:
-            areas.append((row.indicator.area, [], progress_by_area[row.indicator.area_id]))
-        areas[-1][1].append(row)
+    return {
+        **summary,
+        "editable": _can_edit(request.user, assessment),
+        "is_reviewer": can_review(request.user, assessment),
+        "can_decide_now": assessment.status == Status.RECOMMENDED and can_decide(request.user, assessment),
+        "assignments": list(assessment.assignments.all()),
+    }
+
+
+def _render_review(request, assessment: Assessment, *, interview_form=None, area_forms=None, status=200):
+    """The overview: summary, clarification, interview, improvement areas, the areas with their
+    progress (each links to its own page) and the history."""
+    context = _base_context(request, assessment, verified_result(assessment))
     improvement_areas = list(assessment.improvement_areas.select_related("indicator", "validated_by"))
     area_forms = area_forms or {}
     for area in improvement_areas:
@@ -172,22 +190,42 @@ def _render_review(request, assessment: Assessment, *, bound=None, interview_for
                 "comment": area.assessor_comment,
             },
         )
-    context = {
-        "assessment": assessment,
-        "areas": areas,
-        "editable": editable,
-        "is_reviewer": can_review(request.user, assessment),
-        "can_decide_now": assessment.status == Status.RECOMMENDED and can_decide(request.user, assessment),
-        "assignments": list(assessment.assignments.all()),
-        "clarification": transitions.open_clarification(assessment)
-        if assessment.status == Status.CLARIFICATION
-        else None,
-        "improvement_areas": improvement_areas,
-        "interview_form": interview_form or InterviewForm(initial={"interview_date": assessment.interview_date}),
-        "history": list(assessment.history.select_related("actor")),
-        **summary,
-    }
+    context.update(
+        {
+            "tabs": _area_tabs(assessment, context["verification"]),
+            "clarification": transitions.open_clarification(assessment)
+            if assessment.status == Status.CLARIFICATION
+            else None,
+            "improvement_areas": improvement_areas,
+            "interview_form": interview_form or InterviewForm(initial={"interview_date": assessment.interview_date}),
+            "history": list(assessment.history.select_related("actor")),
+        }
+    )
     return render(request, "labels/review.html", context, status=status)
+
+
+def _render_area(request, assessment: Assessment, area_code: str, *, bound=None, status=200):
+    """One area's indicators, each with its own form, and the area's "confirm remaining" action."""
+    indicators = indicators_of(assessment)
+    members = [indicator for indicator in indicators if indicator.area.code == area_code]
+    if not members:
+        raise Http404
+    area = members[0].area
+    context = _base_context(request, assessment, verified_result(assessment))
+    rows, _result = _review_rows(assessment, members, editable=context["editable"], bound=bound)
+    tabs = _area_tabs(assessment, context["verification"], current=area)
+    index = next(n for n, tab in enumerate(tabs) if tab["current"])
+    context.update(
+        {
+            "area": area,
+            "rows": rows,
+            "tabs": tabs,
+            "progress": tabs[index]["progress"],
+            "previous_tab": tabs[index - 1] if index > 0 else None,
+            "next_tab": tabs[index + 1] if index + 1 < len(tabs) else None,
+        }
+    )
+    return render(request, "labels/review_area.html", context, status=status)
 
 
 def _refused(request, assessment: Assessment, error: Exception) -> HttpResponse:
@@ -199,17 +237,30 @@ def _refused(request, assessment: Assessment, error: Exception) -> HttpResponse:
     return _render_review(request, assessment, status=409)
 
 
-def _back_to_review(assessment: Assessment, anchor: str = "") -> HttpResponse:
-    url = reverse("labels:review", args=[assessment.public_id])
+def _back_to_review(assessment: Assessment, anchor: str = "", *, area_code: str = "") -> HttpResponse:
+    if area_code:
+        url = reverse("labels:review_area", args=[assessment.public_id, area_code])
+    else:
+        url = reverse("labels:review", args=[assessment.public_id])
     return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _review_for(request, public_id) -> Assessment:
+    assessment = assessment_for(request, public_id)
+    _require(can_see_review(request.user, assessment), _("Only assessors, the label board and staff see the review."))
+    return assessment
 
 
 @login_required
 def review_page(request, public_id):
-    """Every indicator with its declared and verified value; assessors edit, board and staff read."""
-    assessment = assessment_for(request, public_id)
-    _require(can_see_review(request.user, assessment), _("Only assessors, the label board and staff see the review."))
-    return _render_review(request, assessment)
+    """The review's overview; each area's indicators are on their own page (review_area)."""
+    return _render_review(request, _review_for(request, public_id))
+
+
+@login_required
+def review_area(request, public_id, area_code):
+    """One area's indicators with their declared and verified values; assessors edit, board and staff read."""
+    return _render_area(request, _review_for(request, public_id), area_code)
 
 
 @require_POST
@@ -239,8 +290,8 @@ def review_save(request, public_id, code):
     if not request.htmx:
         if saved:
             messages.success(request, _("Indicator %(code)s saved.") % {"code": indicator.code})
-            return _back_to_review(assessment, f"indicator-{indicator.code}")
-        return _render_review(request, assessment, bound={indicator.pk: form}, status=400)
+            return _back_to_review(assessment, f"indicator-{indicator.code}", area_code=indicator.area.code)
+        return _render_area(request, assessment, indicator.area.code, bound={indicator.pk: form}, status=400)
     # Validation errors come back with a 200: htmx swaps only successful responses.
     rows, _result = _review_rows(assessment, [indicator], editable=True, bound=None if saved else {indicator.pk: form})
     row = rows[0]
@@ -251,6 +302,21 @@ def review_save(request, public_id, code):
     if saved:
         summary = _summary_context(assessment, verified_result(assessment))
         html += render_to_string("labels/htmx/review_summary.html", {**summary, "oob": True}, request)
+        # The area tabs and the area's own progress change with each first verification.
+        tabs = _area_tabs(assessment, summary["verification"], current=indicator.area)
+        progress = next(tab["progress"] for tab in tabs if tab["current"])
+        html += render_to_string(
+            "labels/htmx/review_area_progress.html",
+            {
+                "assessment": assessment,
+                "tabs": tabs,
+                "area": indicator.area,
+                "progress": progress,
+                "editable": True,
+                "oob": True,
+            },
+            request,
+        )
     response = HttpResponse(html)
     if saved:
         response["HX-Trigger"] = "score-changed"
@@ -269,7 +335,7 @@ def confirm_area(request, public_id, area_code):
     except transitions.TransitionNotAllowed as error:
         return _refused(request, assessment, error)
     messages.success(request, area_confirmed_message(area, count))
-    return _back_to_review(assessment, f"area-{area.code}")
+    return _back_to_review(assessment, f"area-{area.code}", area_code=area.code)
 
 
 def _indicator_groups(form: ClarifyForm, chosen: set[str]) -> list:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership, User
 
 from .. import transitions
+from ..assessor_choice import is_national, language_names, national_rule, with_open_assignments
 from ..conflicts import assessor_conflict
 from ..models import Assessment, AssessmentStatus, AssessorAssignment
 from ..permissions import can_assign
@@ -63,16 +64,17 @@ def _conflicts(candidates, organisation) -> dict[int, str]:
     return reasons
 
 
-def _candidate_rows(candidates, organisation, chosen: set[str]) -> list[dict]:
-    conflicts = _conflicts(candidates, organisation)
+def _candidate_rows(candidates, organisation, conflicts: dict[int, str], chosen: set[str]) -> list[dict]:
     rows = []
     for person in candidates:
         profile = getattr(person, "assessor_profile", None)
         rows.append(
             {
                 "person": person,
-                "languages": ", ".join(profile.languages or []) if profile else "",
+                "languages": ", ".join(language_names(profile.languages)) if profile else "",
                 "countries": ", ".join(country.name for country in profile.countries) if profile else "",
+                "national": is_national(person, organisation),
+                "workload": person.open_assignments,
                 "conflict": conflicts.get(person.pk),
                 "checked": str(person.pk) in chosen,
             }
@@ -85,7 +87,7 @@ def assign(request, public_id):
     """Choose the level's number of assessors; a conflict of interest is refused with its reason."""
     assessment = assessment_for(request, public_id)
     _require_staff(request.user)
-    candidates = list(assessor_candidates())
+    candidates = list(with_open_assignments(assessor_candidates()))
     form = AssignForm(request.POST if request.method == "POST" else None, candidates=assessor_candidates())
     status = 200
     if request.method == "POST":
@@ -106,15 +108,18 @@ def assign(request, public_id):
                     _("Assessors assigned to %(organisation)s; the review is open.")
                     % {"organisation": assessment.organisation},
                 )
-                return redirect("labels:secretariat_queue")
+                # "Assign and open the review": the review is where the work goes on.
+                return redirect("labels:review", public_id=assessment.public_id)
     chosen = set(request.POST.getlist("assessors")) if request.method == "POST" else set()
+    conflicts = _conflicts(candidates, assessment.organisation)
     return render(
         request,
         "labels/assign.html",
         {
             "assessment": assessment,
             "form": form,
-            "rows": _candidate_rows(candidates, assessment.organisation, chosen),
+            "rows": _candidate_rows(candidates, assessment.organisation, conflicts, chosen),
+            "national_rule": national_rule(assessment, candidates, conflicts),
             "can_assign_now": assessment.status == Status.SUBMITTED,
             "assignments": list(assessment.assignments.all()),
         },

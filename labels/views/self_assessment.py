@@ -22,7 +22,7 @@ from clusterexcellence.registry import panels_for
 from .. import answers, permissions, transitions
 from ..assessment_scores import indicators_of, provisional_result, verified_result
 from ..choices import Level, Rating
-from ..forms import AnswerForm, ImprovementAreasForm, ResubmitForm
+from ..forms import AnswerForm, ImprovementAreasForm, ResubmitForm, SubmitForm
 from ..level_rules import level_check
 from ..models import Answer, Assessment, AssessmentStatus, Evidence, Indicator
 from ..values import format_value
@@ -99,6 +99,10 @@ def task_list(request, public_id):
         "named": [i for i in indicators if i.code in named],
         "may_submit": may_submit,
         "gaps": transitions.submission_gaps(assessment) if may_submit else [],
+        # What the submit card shows before the answers freeze: the same rules the recommendation
+        # and the decision are held to, on the organisation's own values (labels/level_rules.py).
+        "outlook": level_check(assessment, assessment.level, declared=True, result=result) if may_submit else None,
+        "submit_form": SubmitForm(),
         "may_resubmit": assessment.status == Status.CLARIFICATION and permissions.can_submit(user, assessment),
         "resubmit_form": ResubmitForm(),
         "may_withdraw": assessment.status in (Status.DRAFT, Status.SUBMITTED)
@@ -301,6 +305,14 @@ def _refused(request, assessment: Assessment, refusal, *, done_state: str, done_
 @login_required
 def submit(request, public_id):
     assessment = assessment_for(request, public_id)
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        if not permissions.can_submit(request.user, assessment):
+            raise PermissionDenied(_("Only the organisation's owners and editors can submit."))
+        if request.htmx:
+            return HttpResponse(form.errors["confirm"][0], status=400)
+        messages.error(request, form.errors["confirm"][0])
+        return redirect(f"{assessment.get_absolute_url()}#submit-heading")
     try:
         transitions.assessment_submit(assessment=assessment, by=request.user)
     except transitions.TransitionNotAllowed as refusal:

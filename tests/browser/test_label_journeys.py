@@ -1,6 +1,7 @@
 """The label process as its people live it, each in their own browser session."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -36,6 +37,7 @@ def start_gold_application(page, organisation) -> Assessment:
 
 def submit(page, assessment) -> None:
     page.goto(assessment.get_absolute_url())
+    page.locator("#submit-confirm").check()
     page.get_by_role("button", name="Submit the self-assessment").click()
     expect(page.locator(".status-badge, .badge").first).to_be_visible()
     # The provisional score is computed by a background job that the page polls.
@@ -51,10 +53,13 @@ def assign(page, assessment, *assessors) -> None:
 
 
 def confirm_every_area(page, assessment) -> None:
-    """On the review page, confirm the remaining declared values area by area."""
+    """Area by area (each on its own page, reached through the tabs), confirm the remaining declared values."""
     for area in assessment.framework.areas.order_by("position"):
+        page.locator("#review-area-tabs").get_by_role("link", name=re.compile(f"^{area.code} · ")).click()
+        expect(page.locator("#review-area-tabs [aria-current=page]")).to_contain_text("0 of 6 verified")
         page.get_by_role("button", name=f"Confirm the remaining declared values of this area (6) {area.code}").click()
         expect(page.locator("main")).to_contain_text("confirmed as verified")
+        expect(page.locator("#review-area-tabs [aria-current=page]")).to_contain_text("6 of 6 verified")
     expect(page.locator("#review-summary")).to_contain_text("36 of 36 indicators")
 
 
@@ -138,6 +143,7 @@ def test_a_clarification_round_lets_the_manager_change_only_the_named_indicator(
     assessment = Assessment.objects.get(organisation=org_a)
     fill_self_assessment(manager, assessment)
     manager.goto(assessment.get_absolute_url())
+    manager.locator("#submit-confirm").check()
     manager.get_by_role("button", name="Submit the self-assessment").click()
     assign(sessions.sign_in(staff_user), assessment, assessor)
 
@@ -158,7 +164,7 @@ def test_a_clarification_round_lets_the_manager_change_only_the_named_indicator(
     manager.goto(assessment.get_absolute_url())
     manager.get_by_role("button", name="Resubmit to the assessors").click()
 
-    reviewer.goto(f"/labels/assessments/{assessment.public_id}/review/")
+    reviewer.goto(f"/labels/assessments/{assessment.public_id}/review/areas/F/")
     row = reviewer.locator("#indicator-F1")
     expect(row).to_contain_text("History of the declared value")
     expect(row).to_contain_text("→ 35")

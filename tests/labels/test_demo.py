@@ -12,6 +12,7 @@ from accounts.models import Membership, Organisation, User
 from clusterexcellence.models import Job, JobStatus
 from labels import permissions, transitions
 from labels.assessment_scores import verified_result
+from labels.assessor_choice import is_national, national_rule
 from labels.conflicts import assessor_conflict
 from labels.demo import value_in_band
 from labels.eligibility import application_refusal
@@ -172,6 +173,22 @@ def test_the_second_managers_gold_waits_for_the_demo_assessors(seeded):
     transitions.assessment_assign(assessment=gold, assessors=assessors, by=user("staff@example.org"))
 
     assert Assessment.objects.get(pk=gold.pk).status == AssessmentStatus.IN_REVIEW
+
+
+def test_the_demo_assessors_are_national_for_their_countries_and_the_gold_pair_mixes_them(seeded):
+    catalan = organisation_of("manager2@example.org")
+    gold = catalan.assessments.get()
+    candidates = list(User.objects.filter(is_assessor=True).select_related("assessor_profile"))
+    assert all(person.assessor_profile.countries for person in candidates)
+    conflicts = {p.pk: reason for p in candidates if (reason := assessor_conflict(p, catalan))}
+
+    rule = national_rule(gold, candidates, conflicts)
+
+    assert rule.applies and rule.possible
+    assert user("assessor2@example.org") in rule.nationals  # national for Spain
+    assert user("assessor@example.org") in rule.foreigners
+    assert user("sofia.ferreira@example.org") not in rule.nationals  # national, but in conflict
+    assert is_national(user("sofia.ferreira@example.org"), catalan)
 
 
 def test_an_expert_declared_a_conflict_with_the_second_managers_organisation(seeded):

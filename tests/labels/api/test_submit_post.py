@@ -2,6 +2,7 @@
 
 import pytest
 
+from labels.level_rules import level_check
 from labels.models import Assessment
 
 from ..conftest import fill_answers
@@ -75,3 +76,22 @@ def test_only_owners_withdraw(request, api_as, draft, persona):
 def test_an_application_in_review_cannot_be_withdrawn(api_as, in_review, owner_a):
     assert api_as(owner_a).post(api_url(in_review, "withdraw/")).status_code == 409
     assert _status(in_review) == "in_review"
+
+
+def test_the_submit_response_lists_the_unmet_requirements_of_the_level(api_as, draft, owner_a):
+    fill_answers(draft, owner_a, value_for=lambda indicator: indicator.yellow if indicator.is_gold else indicator.green)
+
+    response = api_as(owner_a).post(api_url(draft, "submit/"))
+
+    assert response.status_code == 200, response.json()
+    unmet = response.json()["unmet"]
+    assert unmet == list(level_check(Assessment.objects.get(pk=draft.pk), "gold", declared=True).reasons)
+    assert any(reason.startswith("Gold score") for reason in unmet)
+
+
+def test_a_submit_that_meets_the_level_lists_nothing_unmet(api_as, draft, owner_a):
+    fill_answers(draft, owner_a)
+
+    response = api_as(owner_a).post(api_url(draft, "submit/"))
+
+    assert response.json()["unmet"] == []

@@ -15,11 +15,16 @@ def review_url(assessment):
     return reverse("labels:review", args=[assessment.public_id])
 
 
-def test_the_review_page_shows_the_progress_and_offers_the_action(client_as, assessor, in_review):
-    content = client_as(assessor).get(review_url(in_review)).content.decode()
+def area_url(assessment, area="S"):
+    return reverse("labels:review_area", args=[assessment.public_id, area])
 
-    assert "0 of 36 indicators" in content
-    assert "0 of 6 indicators" in content
+
+def test_the_area_page_shows_the_progress_and_offers_the_action(client_as, assessor, in_review):
+    content = client_as(assessor).get(area_url(in_review)).content.decode()
+
+    assert "0 of 36 indicators" in content  # the summary
+    assert "0 of 6 indicators" in content  # the area
+    assert "0 of 6 verified" in content  # the area's tab
     assert "6 still to verify" in content
     assert "Confirm the remaining declared values of this area (6)" in content
     assert f'action="{url(in_review)}"' in content
@@ -33,7 +38,7 @@ def test_it_confirms_the_declared_values_not_yet_verified(client_as, assessor, i
     response = client_as(assessor).post(url(in_review))
 
     assert response.status_code == 302
-    assert response["Location"] == review_url(in_review) + "#area-S"
+    assert response["Location"] == area_url(in_review) + "#area-S"
     area = Review.objects.filter(assessment=in_review, indicator__area__code="S")
     assert area.filter(verified_at__isnull=True).count() == 0
     assert area.get(indicator=corrected).verified_value == 45  # a correction is kept
@@ -74,3 +79,12 @@ def test_it_is_refused_with_409_once_recommended(client_as, assessor, recommende
 
 def test_it_rejects_get(client_as, assessor, in_review):
     assert client_as(assessor).get(url(in_review)).status_code == 405
+
+
+def test_after_confirming_the_tab_shows_the_area_complete(client_as, assessor, in_review):
+    client = client_as(assessor)
+    client.post(url(in_review))
+    content = client.get(area_url(in_review)).content.decode()
+    assert "6 of 6 verified" in content
+    assert "Confirm the remaining declared values of this area" not in content
+    assert "area-tab is-complete" in content

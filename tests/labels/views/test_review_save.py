@@ -66,6 +66,10 @@ def test_htmx_gets_the_row_and_the_summary_out_of_band(client_as, assessor, in_r
     assert 'hx-swap-oob="true"' in content
     assert "rating-red" in content
     assert "Saved" in content
+    # The area's tab and progress are swapped out of band too.
+    assert '<nav class="area-tabs" id="review-area-tabs"' in content
+    assert '<div class="card area-verification" id="review-area-progress" hx-swap-oob="true">' in content
+    assert "1 of 6 verified" in content
     assert response["HX-Trigger"] == "score-changed"
     assert "<html" not in content
 
@@ -73,7 +77,7 @@ def test_htmx_gets_the_row_and_the_summary_out_of_band(client_as, assessor, in_r
 def test_without_javascript_it_redirects_back_to_the_indicator(client_as, assessor, in_review):
     response = client_as(assessor).post(url(in_review), data("0"))
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/assessments/{in_review.public_id}/review/#indicator-S1")
+    assert response["Location"].endswith(f"/assessments/{in_review.public_id}/review/areas/S/#indicator-S1")
 
 
 def test_a_value_of_the_wrong_kind_is_explained_and_nothing_changes(client_as, assessor, in_review):

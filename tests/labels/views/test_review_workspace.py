@@ -33,6 +33,12 @@ def test_it_lists_the_assessors_assignments_with_the_recommendation_still_to_do(
     assert reverse("labels:recommend", args=[in_review.public_id]) in content
 
 
+def test_each_assignment_has_an_open_review_link(client_as, assessor, in_review, recommended):
+    content = client_as(assessor).get(URL).content.decode()
+    review = reverse("labels:review", args=[in_review.public_id])
+    assert f'href="{review}">Open review<span class="visually-hidden"> Alpha Cluster</span></a>' in content
+
+
 def test_it_shows_the_recommendation_once_given(client_as, assessor, recommended):
     content = client_as(assessor).get(URL).content.decode()
     assert "still to do" not in content

@@ -93,3 +93,20 @@ def test_it_takes_a_bounded_number_of_queries(client_as, owner_a, draft, django_
     fill_answers(draft, owner_a)
     with django_assert_max_num_queries(len(empty.captured_queries)):
         client.get(url(draft))
+
+
+def test_the_totals_are_a_table_with_a_row_per_measure_and_a_column_per_source(client_as, assessor, in_review):
+    content = client_as(assessor).get(url(in_review), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    totals = content.split('id="totals-heading"')[1].split("</section>")[0]
+    assert '<table class="totals-table totals-two">' in totals
+    assert '<th scope="col">Vorläufig, aus Ihren Werten</th>' in totals
+    assert '<th scope="col">Von den Gutachtern geprüft</th>' in totals
+    assert totals.count('<th class="totals-label" scope="row">') == 5
+    # On phones each value names its column (CSS shows data-source above it).
+    assert 'data-source="Von den Gutachtern geprüft"' in totals
+
+
+def test_the_organisation_sees_one_column_of_totals(client_as, owner_a, draft):
+    totals = client_as(owner_a).get(url(draft)).content.decode().split('id="totals-heading"')[1].split("</section>")[0]
+    assert '<table class="totals-table">' in totals
+    assert "Verified by the assessors" not in totals

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.choices import MembershipRole
-from accounts.models import Membership
+from accounts.models import AssessorProfile, Membership
 from labels.models import AssessmentStatus, AssessorAssignment
+from tests.factories import UserFactory, assessment_draft, assessment_in_review, assessment_submitted
 
 
 def url(assessment):
@@ -47,7 +48,7 @@ def test_staff_see_every_assessor_with_languages_countries_and_conflicts(
     assert "Choose 2 assessors" in content
     for person in (assessor, assessor2, other_assessor):
         assert f'value="{person.pk}"' in content
-    assert "en, de" in content
+    assert "English, German" in content  # language names, not codes
     assert "Italy" in content
     assert "is or was a member of Alpha Cluster" in content
 
@@ -55,7 +56,8 @@ def test_staff_see_every_assessor_with_languages_countries_and_conflicts(
 def test_staff_assign_two_assessors_and_the_review_opens(client_as, staff_user, submitted, assessor, assessor2):
     response = client_as(staff_user).post(url(submitted), choose(assessor, assessor2))
     assert response.status_code == 302
-    assert response["Location"] == reverse("labels:secretariat_queue")
+    # "Assign and open the review" opens the review.
+    assert response["Location"] == reverse("labels:review", args=[submitted.public_id])
     submitted.refresh_from_db()
     assert submitted.status == AssessmentStatus.IN_REVIEW
     assert {a.assessor for a in submitted.assignments.all()} == {assessor, assessor2}
@@ -157,4 +159,69 @@ def test_the_page_asks_about_conflicts_only_for_suspects(
     client = client_as(staff_user)
     client.get(url(submitted))
     with django_assert_max_num_queries(12):
+        assert client.get(url(submitted)).status_code == 200
+
+
+def test_after_assigning_the_review_page_opens_with_the_message(client_as, staff_user, submitted, assessor, assessor2):
+    response = client_as(staff_user).post(url(submitted), choose(assessor, assessor2), follow=True)
+    content = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("labels:review", args=[submitted.public_id])
+    assert "the review is open" in content
+    assert 'id="review-summary"' in content
+
+
+def test_language_names_follow_the_page_language(client_as, staff_user, submitted, assessor):
+    content = client_as(staff_user).get(url(submitted), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Englisch, Deutsch" in content
+
+
+def test_national_assessors_are_marked_and_the_gold_rule_counts_them(
+    client_as, staff_user, submitted, assessor, assessor2, other_assessor
+):
+    # Alpha Cluster is in Germany; other_assessor is national for Italy only.
+    AssessorProfile.objects.filter(user=assessor).update(countries=["DE", "AT"])
+    content = client_as(staff_user).get(url(submitted)).content.decode()
+    assert "National for Germany" in content
+    row = content.split(f'id="assessor-{assessor.pk}"')[1].split("</tr>")[0]
+    assert "National</span>" in row
+    other = content.split(f'id="assessor-{other_assessor.pk}"')[1].split("</tr>")[0]
+    assert "Foreign" in other
+    assert "Gold: choose one national assessor (for Germany) and one foreign assessor." in content
+    assert "Available without a conflict: 1 national, 2 foreign." in content
+
+
+def test_without_a_national_assessor_the_page_says_to_choose_two_foreign(client_as, staff_user, submitted, assessor):
+    content = client_as(staff_user).get(url(submitted)).content.decode()
+    assert "no assessor for Germany is available without a conflict of interest" in content
+
+
+def test_a_national_assessor_with_a_conflict_does_not_count(client_as, staff_user, submitted, assessor, assessor2):
+    AssessorProfile.objects.filter(user=assessor).update(countries=["DE"])
+    assessor.declared_conflicts.add(submitted.organisation)
+    content = client_as(staff_user).get(url(submitted)).content.decode()
+    assert "no assessor for Germany is available without a conflict of interest" in content
+
+
+def test_each_assessor_shows_the_open_assignments(
+    client_as, staff_user, submitted, assessor, assessor2, framework, owner_b, org_b
+):
+    other = assessment_submitted(assessment_draft(organisation=org_b, owner=owner_b), by=owner_b)
+    assessment_in_review(other, assessors=[assessor], by=staff_user)
+    content = client_as(staff_user).get(url(submitted)).content.decode()
+    mine = content.split(f'id="assessor-{assessor.pk}"')[1].split("</tr>")[0]
+    theirs = content.split(f'id="assessor-{assessor2.pk}"')[1].split("</tr>")[0]
+    assert '<td data-label="Open assignments">1</td>' in mine
+    assert '<td data-label="Open assignments">0</td>' in theirs
+
+
+def test_the_queries_do_not_grow_with_the_assessors(client_as, staff_user, submitted, django_assert_max_num_queries):
+    client = client_as(staff_user)
+    client.get(url(submitted))
+    with django_assert_max_num_queries(14) as counted:
+        client.get(url(submitted))
+    before = len(counted.captured_queries)
+    for n in range(8):
+        person = UserFactory(email=f"expert-{n}@example.test", is_assessor=True)
+        AssessorProfile.objects.create(user=person, languages=["en", "fr"], countries=["FR"])
+    with django_assert_max_num_queries(before):
         assert client.get(url(submitted)).status_code == 200

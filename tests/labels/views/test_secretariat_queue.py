@@ -33,7 +33,7 @@ def test_it_lists_submitted_assessments_with_what_assigning_needs(client_as, sta
     assert "Germany" in content
     assert "Gold" in content
     assert reverse("labels:assign", args=[submitted.public_id]) in content
-    assert "<td>2</td>" in content  # Gold needs two assessors
+    assert '<td data-label="Assessors needed">2</td>' in content  # Gold needs two assessors
 
 
 def test_it_lists_reviews_under_way_with_their_assessors(client_as, staff_user, in_review):

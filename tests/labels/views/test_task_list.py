@@ -1,10 +1,14 @@
 """The task list: the home page of an assessment for everyone who may see it."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from labels import answers, transitions
+from labels.level_rules import level_check
 from labels.models import Indicator
 from labels.views.answer_rows import score_job
 
@@ -87,6 +91,44 @@ def test_a_complete_draft_is_ready_to_submit(client_as, owner_a, draft):
     content = client_as(owner_a).get(url(draft)).content.decode()
     assert "Everything required is answered." in content
     assert reverse("labels:submit", args=[draft.public_id]) in content
+
+
+def test_the_submit_card_shows_the_provisional_score_and_asks_for_confirmation(client_as, owner_a, draft):
+    fill_answers(draft, owner_a)
+    content = client_as(owner_a).get(url(draft)).content.decode()
+    card = content.split('id="submit-heading"')[1].split("</section>")[0]
+    assert "Provisional Gold score" in card
+    assert "100.0 %" in card
+    assert "Met, on your own values" in card
+    assert 'type="checkbox" name="confirm"' in card
+
+
+def test_the_submit_card_lists_every_unmet_requirement_of_the_level(client_as, owner_a, draft):
+    fill_answers(draft, owner_a, value_for=lambda indicator: indicator.yellow if indicator.is_gold else indicator.green)
+    eligibility = draft.framework.indicators.filter(is_eligibility=True).order_by("position").first()
+    answer(draft, eligibility.code, 0, owner_a)
+    outlook = level_check(draft, draft.level, declared=True)
+    assert len(outlook.reasons) >= 2  # the red criterion and the Gold score
+
+    content = client_as(owner_a).get(url(draft)).content.decode()
+
+    card = content.split('id="submit-heading"')[1].split("</section>")[0]
+    assert f"{len(outlook.reasons)} requirements not met" in card
+    assert f"Eligibility criterion {eligibility.code} is rated red." in card
+    for reason in outlook.reasons:
+        assert escape(reason) in card
+    assert reverse("labels:submit", args=[draft.public_id]) in card
+
+
+def test_the_submit_card_speaks_german(client_as, owner_a, draft):
+    fill_answers(draft, owner_a, value_for=lambda indicator: indicator.yellow if indicator.is_gold else indicator.green)
+    client = client_as(owner_a)
+    content = client.get(url(draft), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    card = content.split('id="submit-heading"')[1].split("</section>")[0]
+    assert "Vorläufiger Gold-Score" in card
+    assert "Der Gold-Score von" in card  # the unmet requirement, in German
+    assert re.search(r"\d+,\d %", card)
+    assert not re.search(r"\d+\.\d %", card)
 
 
 def test_viewers_get_no_buttons_that_change_anything(client_as, viewer_a, draft):
