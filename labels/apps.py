@@ -20,8 +20,8 @@ class LabelsConfig(AppConfig):
         )
 
         from . import dashboard, notifications
-        from .models import Assessment
-        from .tasks import score_assessment
+        from .models import Assessment, Label
+        from .tasks import render_certificate, score_assessment
 
         notifications.register()
 
@@ -35,6 +35,15 @@ class LabelsConfig(AppConfig):
             score_assessment.name,
             label=_("Computing the provisional ratings and score…"),
             template="labels/htmx/score_job_finished.html",
+        )
+
+        register_job_target(
+            Label, visible_to=Label.objects.visible_to, queryset=Label.objects.select_related("organisation")
+        )
+        register_job_kind(
+            render_certificate.name,
+            label=_("Rendering the certificate…"),
+            template="labels/htmx/certificate_job_finished.html",
         )
 
         register_nav_section("labels", label=_("Label"), order=30)

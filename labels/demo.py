@@ -42,10 +42,12 @@ from .models import (
     AssessorAssignment,
     ClarificationRequest,
     Framework,
+    Label,
+    LabelEvent,
     Review,
 )
 from .scoring import add_months, rate, score
-from .tasks import score_assessment
+from .tasks import render_certificate, score_assessment
 
 DEMO_CATALOGUE = Path(__file__).resolve().parent / "data" / "cme-demo-2026.yaml"
 
@@ -179,6 +181,8 @@ def seed(rng: random.Random, organisations: list[Organisation], users: dict[str,
         # already stored (see _Seeder.score_now) and nobody should receive hundreds of demo e-mails:
         # drop what this hook scheduled, keeping anything scheduled before it.
         del connection.run_on_commit[scheduled:]
+        # Certificates are rendered when first downloaded: no rendering job waits after seeding.
+        Job.objects.filter(kind=render_certificate.name, status=JobStatus.PENDING).delete()
 
 
 def _people(users: dict[str, User]) -> _People:
@@ -603,6 +607,9 @@ class _Seeder:
         if "approved" in when or "rejected" in when:
             fields["decided_at"] = when.get("approved") or when.get("rejected")
         Assessment.objects.filter(pk=assessment.pk).update(**fields)
+        if "approved" in when:  # the label was issued by the decision
+            Label.objects.filter(assessment=assessment).update(issued_at=when["approved"])
+            LabelEvent.objects.filter(label__assessment=assessment).update(at=when["approved"])
         Answer.objects.filter(assessment=assessment).update(updated_at=when.get("submitted", end))
         # Verified on the day of the interview (or the latest step, while none is recorded).
         verified_on = self.at(interview, 0) if interview else times[-1]

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, F, Max, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 
 from .choices import Level, Rating
 from .models import (
@@ -23,9 +24,10 @@ from .models import (
     AssessorAssignment,
     Framework,
     Indicator,
+    Label,
     Review,
 )
-from .scoring import add_months, rate
+from .scoring import rate
 
 
 def indicator_key(framework_code: str, indicator_code: str) -> str:
@@ -164,31 +166,29 @@ class LabelInfo:
     level: str
     valid_from: date
     valid_until: date
-    # The public verification page of the label record; None until that record exists (issue 9),
-    # so pages show a link only when there is a page to link to.
+    # The label's public verification page (a path on this site).
     verify_url: str | None = None
 
 
 def current_labels(organisation_ids: Iterable[int] | None = None, *, today: date | None = None) -> dict[int, LabelInfo]:
-    """The valid label of each organisation that holds one, by organisation id.
-
-    Until the label record exists, a label is an approved assessment's awarded level, valid for
-    the level's months from the month of its interview (or decision)."""
+    """The valid label of each organisation that holds one, by organisation id: neither suspended
+    nor revoked, within its dates (the highest level when an organisation holds several). One query."""
     from django.utils import timezone
 
     today = today or timezone.localdate()
-    queryset = Assessment.objects.filter(status=AssessmentStatus.APPROVED).exclude(awarded_level="")
+    queryset = Label.objects.valid_on(today)
     if organisation_ids is not None:
         queryset = queryset.filter(organisation_id__in=list(organisation_ids))
+    order = {level: position for position, level in enumerate(Level.values)}
     labels = {}
-    for assessment in queryset.select_related("framework").order_by("decided_at", "pk"):
-        start = assessment.completed_on.replace(day=1)
-        months = int(assessment.framework.level_rules(assessment.awarded_level).get("validity_months", 24))
-        until = add_months(start, months)
-        if start <= today < until:
-            labels[assessment.organisation_id] = LabelInfo(
-                assessment.organisation_id, assessment.awarded_level, start, until
-            )
+    rows = queryset.order_by("valid_from", "pk").values_list(
+        "organisation_id", "level", "valid_from", "valid_until", "public_id"
+    )
+    for organisation_id, level, valid_from, valid_until, public_id in rows:
+        held = labels.get(organisation_id)
+        if held is None or order[level] >= order[held.level]:
+            verify_url = reverse("labels:label_verify", args=[public_id])
+            labels[organisation_id] = LabelInfo(organisation_id, level, valid_from, valid_until, verify_url)
     return labels
 
 

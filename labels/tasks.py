@@ -19,3 +19,17 @@ def _score(job) -> dict:
 def score_assessment(job_id: int) -> None:
     """Compute the provisional ratings and score of a submitted assessment."""
     job_run(job_id, _score)
+
+
+def _certificate(job) -> dict:
+    from .certificates import certificate_render
+    from .models import Label
+
+    label = Label.objects.select_related("organisation", "assessment").get(pk=job.object_id)
+    return certificate_render(label=label)
+
+
+@shared_task(**TASK_OPTIONS)
+def render_certificate(job_id: int) -> None:
+    """Render (or render again) a label's certificate PDF; one file per label."""
+    job_run(job_id, _certificate)
