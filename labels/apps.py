@@ -17,6 +17,7 @@ class LabelsConfig(AppConfig):
             register_job_target,
             register_nav,
             register_nav_section,
+            register_page_panel,
         )
 
         from . import dashboard, notifications
@@ -44,6 +45,14 @@ class LabelsConfig(AppConfig):
             render_certificate.name,
             label=_("Rendering the certificate…"),
             template="labels/htmx/certificate_job_finished.html",
+        )
+
+        register_page_panel(
+            "accounts.organisation",
+            "labels",
+            template="labels/panels/organisation_labels.html",
+            order=10,
+            load=dashboard.organisation_labels_load,
         )
 
         register_nav_section("labels", label=_("Label"), order=30)

@@ -19,8 +19,8 @@ STATES = [
 ]
 # The demo logins of README.md, by persona, and the most queries their dashboard may run.
 QUERIES = {
-    "owner_a": 33,  # manager@example.org
-    "viewer_a": 29,  # viewer@example.org
+    "owner_a": 34,  # manager@example.org (33 before the labels section listed the awarded labels)
+    "viewer_a": 30,  # viewer@example.org (29 before the awarded labels)
     "assessor": 11,  # assessor@example.org
     "board_member": 10,  # board@example.org
     "staff_user": 14,  # staff@example.org
