@@ -65,6 +65,14 @@ class LabelsConfig(AppConfig):
             shown_to=belongs_to_an_organisation,
         )
         register_nav(
+            "label-register",
+            label=_("Label register"),
+            url_name="labels:register",
+            order=85,
+            shown_to=everyone,
+            section="labels",
+        )
+        register_nav(
             "catalogue",
             label=_("Indicator catalogue"),
             url_name="labels:catalogue",
@@ -126,3 +134,4 @@ class LabelsConfig(AppConfig):
         register_api_root("frameworks", url_name="api-framework-list", order=20)
         register_api_root("frameworks-current", url_name="api-framework-current", order=21)
         register_api_root("assessments", url_name="api-assessment-list", order=30)
+        register_api_root("labels", url_name="api-label-list", order=31)

@@ -261,6 +261,7 @@ SPECTACULAR_SETTINGS = {
         "BenchmarkBasisEnum": "benchmarking.choices.Basis",
         "ClubLanguageEnum": "club.choices.LANGUAGES",
         "ScoreBasisEnum": "labels.api.assessment_outputs.ScoreBasis",
+        "LabelStateEnum": "labels.models.LabelState",
     },
 }
 

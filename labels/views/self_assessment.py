@@ -59,7 +59,7 @@ def task_list(request, public_id):
     by_code = result.by_code()
     indicators = indicators_of(assessment)
     clarification, named = clarification_of(assessment)
-    label = Label.objects.filter(assessment=assessment).first() if assessment.status == Status.APPROVED else None
+    awarded = Label.objects.filter(assessment=assessment).first() if assessment.status == Status.APPROVED else None
     by_area = defaultdict(list)
     for indicator in indicators:
         by_area[indicator.area_id].append(indicator)
@@ -115,8 +115,8 @@ def task_list(request, public_id):
         "can_decide": assessment.status == Status.RECOMMENDED and permissions.can_decide(user, assessment),
         "can_assign": assessment.status == Status.SUBMITTED and permissions.can_assign(user),
         "decided": decided,
-        "label": label,
-        "may_download": label is not None and permissions.can_download_certificate(user, label),
+        "label": awarded,
+        "may_download": awarded is not None and permissions.can_download_certificate(user, awarded),
         "panels": panels_for("labels.assessment", request, assessment),
     }
     return render(request, "labels/task_list.html", context)
