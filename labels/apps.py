@@ -20,11 +20,12 @@ class LabelsConfig(AppConfig):
             register_page_panel,
         )
 
-        from . import dashboard, notifications
+        from . import dashboard, label_reminders, notifications
         from .models import Assessment, Label
         from .tasks import render_certificate, score_assessment
 
         notifications.register()
+        label_reminders.register()
 
         # Whoever sees an assessment may watch its jobs; the scoring job shows the score when done.
         register_job_target(

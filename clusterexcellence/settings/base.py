@@ -209,6 +209,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "collaboration.tasks.saved_searches_daily",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Labels expiring in 6 months and in 1 month: their owners are reminded once each.
+    "labels-expiry-reminders": {"task": "labels.tasks.send_expiry_reminders", "schedule": crontab(hour=6, minute=0)},
 }
 
 REST_FRAMEWORK = {
