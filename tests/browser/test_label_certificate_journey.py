@@ -3,7 +3,6 @@ QR link opens the verification page with level and validity; the board revokes, 
 verification page and the register say so in the next request."""
 
 import re
-import zlib
 
 import pytest
 from django.utils import formats
@@ -11,21 +10,11 @@ from playwright.sync_api import expect
 
 from labels.models import Label
 from tests.factories import assessment_in
+from tests.pdf_links import pdf_links
 
 from .test_label_journeys import catalogue, sessions  # noqa: F401 - fixtures of the label journeys
 
 pytestmark = pytest.mark.browser
-
-
-def pdf_links(data: bytes) -> list[str]:
-    """The link targets (/URI) of a PDF, from its plain and its compressed objects."""
-    chunks = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return [uri.decode() for chunk in chunks for uri in re.findall(rb"/URI\s*\(([^)]*)\)", chunk)]
 
 
 def test_approve_download_verify_revoke(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from clusterexcellence.models import Job
 from labels.certificates import certificate_path, certificate_render
 from labels.tasks import render_certificate
+from tests.pdf_links import pdf_links
 
 
 def _url(label):
@@ -91,6 +92,15 @@ def test_the_certificate_names_the_number_and_the_organisation(label, tmp_path):
 
     assert label.certificate_number in text
     assert "Alpha <Cluster> & Co" in text
+
+
+def test_the_certificate_links_the_public_verification_page(label, settings):
+    certificate_render(label=label)
+
+    with default_storage.open(certificate_path(label), "rb") as stored:
+        links = pdf_links(stored.read())
+
+    assert links == [settings.SITE_URL + reverse("labels:label_verify", args=[label.public_id])]
 
 
 def test_the_approval_schedules_the_rendering_job(recommended, board_member, django_capture_on_commit_callbacks):
