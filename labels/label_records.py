@@ -61,8 +61,10 @@ def certificate_number(country: str, level: str, year: int, sequence: int) -> st
     return f"{country}-{level.upper()}-{year}-{sequence:04d}"
 
 
+@transaction.atomic
 def certificate_numbers_draw(country: str, level: str, year: int, count: int = 1) -> list[str]:
-    """The next `count` numbers of the series, drawn under the series' row lock (call in a transaction)."""
+    """The next `count` numbers of the series, drawn under the series' row lock, which the caller's
+    transaction holds until it commits (a number is never drawn twice, nor given back)."""
     # Create the series' counter if it is new; a concurrent creator wins and this insert does nothing.
     CertificateCounter.objects.bulk_create(
         [CertificateCounter(country=country, level=level, year=year)], ignore_conflicts=True
@@ -114,6 +116,7 @@ def label_issue(*, assessment: Assessment, by: User | None) -> Label:
     return label
 
 
+@transaction.atomic
 def labels_issue_bulk(assessments: Iterable[Assessment], *, by: User | None = None) -> list[Label]:
     """Labels for many approved assessments at once (demo data, test factories): a few statements
     whatever their number; no certificate is rendered until someone asks for it."""
