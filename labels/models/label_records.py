@@ -124,6 +124,8 @@ class Label(models.Model):
     objects = LabelQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
         ordering = ["-valid_from", "-pk"]
         indexes = [models.Index(fields=["status", "valid_until"]), models.Index(fields=["organisation", "level"])]
         constraints = [models.CheckConstraint(condition=Q(valid_until__gte=models.F("valid_from")), name="label_dates")]
@@ -171,6 +173,8 @@ class LabelEvent(models.Model):
     reason = models.TextField(_("reason"), max_length=PUBLIC_REASON_MAX_LENGTH, blank=True)
 
     class Meta:
+        verbose_name = _("label history entry")
+        verbose_name_plural = _("label history")
         ordering = ["at", "pk"]
 
     def __str__(self):
@@ -187,6 +191,7 @@ class CertificateCounter(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("certificate counter")
         constraints = [
             models.UniqueConstraint(fields=["country", "level", "year"], name="one_counter_per_country_level_year")
         ]
