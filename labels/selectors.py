@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, F, Max, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
@@ -25,6 +25,7 @@ from .models import (
     Framework,
     Indicator,
     Label,
+    LabelEvent,
     Review,
 )
 from .scoring import rate
@@ -288,10 +289,21 @@ def _latest_decided_ids():
 
 
 def history_mark() -> int:
-    """The id of the latest history row of any assessment (0 before the first): it grows with every
-    transition, decisions included, so caches of figures built from decided assessments compare it
-    instead of reading every value again. One index lookup."""
-    return AssessmentEvent.objects.aggregate(top=Max("pk"))["top"] or 0
+    """A number that grows with every history row of any assessment or label (0 before the first):
+    every transition, decision, suspension, reinstatement and revocation writes one, so caches of
+    figures built from decided assessments and current labels compare it instead of reading every
+    value again. One query of two index lookups."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    parts = [
+        f"COALESCE((SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)}), 0)"  # noqa: S608
+        for model in (AssessmentEvent, LabelEvent)
+    ]
+    sql = "SELECT " + " + ".join(parts)  # names from the models; no parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return int(cursor.fetchone()[0])
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,17 @@ def test_the_history_mark_grows_with_a_decision(recommended, board_member, djang
     assert selectors.history_mark() > before
 
 
+def test_the_history_mark_grows_with_a_suspension(recommended, board_member):
+    from labels.label_records import label_suspend
+
+    label = _approve(recommended, board_member).label
+    before = selectors.history_mark()
+
+    label_suspend(label=label, reason="Review.", by=board_member)
+
+    assert selectors.history_mark() > before
+
+
 def test_open_declared_values_are_provisional_and_none_without_an_open_application(
     draft, owner_a, org_a, framework, org_b
 ):
