@@ -46,10 +46,9 @@ class AwardedLabelDetailSerializer(AwardedLabelSerializer):
     certificate_url = serializers.SerializerMethodField(
         help_text="The certificate PDF; only for the organisation's members and staff, else null."
     )
-    assessment = serializers.UUIDField(source="assessment.public_id", read_only=True, allow_null=True)
 
     class Meta(AwardedLabelSerializer.Meta):
-        fields = [*AwardedLabelSerializer.Meta.fields, "certificate_url", "assessment"]
+        fields = [*AwardedLabelSerializer.Meta.fields, "certificate_url"]
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_certificate_url(self, label: Label) -> str | None:

@@ -56,7 +56,7 @@ class LabelListView(generics.ListAPIView):
 
 
 def _label(public_id) -> Label:
-    return get_object_or_404(Label.objects.select_related("organisation", "assessment"), public_id=public_id)
+    return get_object_or_404(Label.objects.select_related("organisation"), public_id=public_id)
 
 
 @extend_schema(
