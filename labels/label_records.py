@@ -19,6 +19,7 @@ from clusterexcellence.errors import StateConflict
 from clusterexcellence.jobs import job_enqueue
 
 from . import permissions
+from .label_reminders import label_change_notify
 from .models import (
     PUBLIC_REASON_MAX_LENGTH,
     Assessment,
@@ -189,7 +190,8 @@ def _change(label: Label, *, to: str, action: str, reason: str, by: User, public
     label.public_reason = public_reason
     label.status_changed_at = now
     label.save(update_fields=["status", "public_reason", "status_changed_at"])
-    LabelEvent.objects.create(label=label, action=action, actor=by, at=now, reason=reason)
+    event = LabelEvent.objects.create(label=label, action=action, actor=by, at=now, reason=reason)
+    label_change_notify(label, event)
     return label
 
 

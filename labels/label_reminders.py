@@ -1,5 +1,6 @@
-"""Reminders before a label expires: 6 months and 1 month before its last day, each sent once to
-the organisation's owners in their language (notify's uniqueness per label, key and recipient)."""
+"""E-mails about awarded labels, to the organisation's owners in their language: reminders 6 months
+and 1 month before a label's last day, each sent once (notify's uniqueness per label, key and
+recipient), and the board's suspension, reinstatement or revocation, once per history row."""
 
 from datetime import date
 
@@ -15,12 +16,29 @@ from .models import Label
 from .scoring import add_months
 
 KIND = "labels.expiry"
+CHANGED = "labels.label_changed"
 # (months before the last day, key): the nearest applies, so a late first run sends only that one.
 REMINDERS = ((1, "1m"), (6, "6m"))
 
 
 def register() -> None:
     register_notification(KIND, template="labels/email/expiry")
+    register_notification(CHANGED, template="labels/email/label_changed")
+
+
+def _owners(organisation) -> list:
+    return [
+        membership.user
+        for membership in organisation.memberships.filter(
+            role=MembershipRole.OWNER, left_at__isnull=True
+        ).select_related("user")
+    ]
+
+
+def label_change_notify(label: Label, event) -> None:
+    """Tell the owners that the board suspended, reinstated or revoked their label, and why."""
+    notify(CHANGED, target=label, recipients=_owners(label.organisation), key=str(event.pk),
+           context={"action": event.action, "reason": event.reason})  # fmt: skip
 
 
 def label_reminders_send(*, today: date | None = None) -> int:

@@ -87,3 +87,19 @@ def test_the_beat_task_records_its_run_as_a_job(label, owner_a, django_capture_o
 
     job = Job.objects.get(kind="labels.tasks.send_expiry_reminders")
     assert (job.status, job.result) == ("done", {"reminders": 1})
+
+
+def test_the_owners_hear_of_a_suspension_and_a_revocation_with_the_reason(
+    label, owner_a, editor_a, board_member, django_capture_on_commit_callbacks
+):
+    from labels.label_records import label_revoke
+
+    with django_capture_on_commit_callbacks(execute=True):
+        label_suspend(label=label, reason="Complaint under review.", by=board_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        label_revoke(label=label, reason="False statements.", by=board_member)
+
+    assert [m.to for m in mail.outbox] == [[owner_a.email], [owner_a.email]]
+    assert "is suspended" in mail.outbox[0].subject
+    assert "Complaint under review." in mail.outbox[0].body
+    assert "is revoked" in mail.outbox[1].subject
