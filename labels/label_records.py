@@ -92,6 +92,7 @@ def _continued_label(assessment: Assessment, level: str) -> Label | None:
     return renewable_label(assessment.organisation, level, on=started, framework=assessment.framework)
 
 
+@transaction.atomic
 def label_issue(*, assessment: Assessment, by: User | None) -> Label:
     """Issue the label of an approved assessment; called by assessment_decide in its transaction."""
     from .tasks import render_certificate
