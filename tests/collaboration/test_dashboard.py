@@ -34,6 +34,5 @@ def test_the_dashboard_stays_flat(client_as, org_a, owner_a, django_assert_max_n
         make_posting(org_a, owner_a, title=f"Posting {n}")
     client = client_as(owner_a)
     client.get("/dashboard/")
-    # 16 before the labels section listed the organisation's awarded labels (one query).
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(16):
         client.get("/dashboard/")
