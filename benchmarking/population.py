@@ -160,10 +160,11 @@ def _profiles_mark():
 
 
 def fingerprint() -> tuple:
-    """What the population depends on: the latest assessment history row (every decision writes
-    one; an index lookup on every request), the latest change of an organisation profile (checked
-    every minute), today (labels expire), and the current MAX_AGE_SECONDS slot, so that what
-    neither records (an edit of a stored value in Django admin) is picked up within that time."""
+    """What the population depends on: the latest assessment or label history row (every decision,
+    suspension and revocation writes one; one query on every request), the latest change of an
+    organisation profile (checked every minute), today (labels expire), and the current
+    MAX_AGE_SECONDS slot, so that what neither records (an edit of a stored value in Django admin)
+    is picked up within that time."""
     return (
         selectors.history_mark(),
         _profiles_mark(),

@@ -17,13 +17,15 @@ class LabelsConfig(AppConfig):
             register_job_target,
             register_nav,
             register_nav_section,
+            register_page_panel,
         )
 
-        from . import dashboard, notifications
-        from .models import Assessment
-        from .tasks import score_assessment
+        from . import dashboard, label_reminders, notifications
+        from .models import Assessment, Label
+        from .tasks import render_certificate, score_assessment
 
         notifications.register()
+        label_reminders.register()
 
         # Whoever sees an assessment may watch its jobs; the scoring job shows the score when done.
         register_job_target(
@@ -37,6 +39,23 @@ class LabelsConfig(AppConfig):
             template="labels/htmx/score_job_finished.html",
         )
 
+        register_job_target(
+            Label, visible_to=Label.objects.visible_to, queryset=Label.objects.select_related("organisation")
+        )
+        register_job_kind(
+            render_certificate.name,
+            label=_("Rendering the certificate…"),
+            template="labels/htmx/certificate_job_finished.html",
+        )
+
+        register_page_panel(
+            "accounts.organisation",
+            "labels",
+            template="labels/panels/organisation_labels.html",
+            order=10,
+            load=dashboard.organisation_labels_load,
+        )
+
         register_nav_section("labels", label=_("Label"), order=30)
         register_nav(
             "label-applications",
@@ -45,6 +64,14 @@ class LabelsConfig(AppConfig):
             order=30,
             section="labels",
             shown_to=belongs_to_an_organisation,
+        )
+        register_nav(
+            "label-register",
+            label=_("Label register"),
+            url_name="labels:register",
+            order=85,
+            shown_to=everyone,
+            section="labels",
         )
         register_nav(
             "catalogue",
@@ -108,3 +135,4 @@ class LabelsConfig(AppConfig):
         register_api_root("frameworks", url_name="api-framework-list", order=20)
         register_api_root("frameworks-current", url_name="api-framework-current", order=21)
         register_api_root("assessments", url_name="api-assessment-list", order=30)
+        register_api_root("labels", url_name="api-label-list", order=31)

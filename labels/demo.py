@@ -30,7 +30,7 @@ from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile, Membership, Organisation, User
 from clusterexcellence.models import Job, JobStatus
 
-from . import answers, reviews, transitions
+from . import answers, label_records, reviews, transitions
 from .catalogue_import import framework_import
 from .choices import Direction, IndicatorKind, Level, Rating
 from .demo_decided import decided_assessments_create
@@ -42,10 +42,12 @@ from .models import (
     AssessorAssignment,
     ClarificationRequest,
     Framework,
+    Label,
+    LabelEvent,
     Review,
 )
 from .scoring import add_months, rate, score
-from .tasks import score_assessment
+from .tasks import render_certificate, score_assessment
 
 DEMO_CATALOGUE = Path(__file__).resolve().parent / "data" / "cme-demo-2026.yaml"
 
@@ -112,6 +114,12 @@ SCENARIOS = [
     ("draft", Level.BRONZE),
     ("approved", Level.BRONZE),
     ("in_review", Level.BRONZE),
+    # Awarded labels in every state (a valid one is any "approved" above): see _Seeder.label_*.
+    ("label_renewed", Level.GOLD),
+    ("label_expiring", Level.BRONZE),
+    ("label_expired", Level.GOLD),
+    ("label_suspended", Level.BRONZE),
+    ("label_revoked", Level.GOLD),
 ]
 
 # How likely each band is for an organisation of a given strength (green, yellow, red).
@@ -179,6 +187,8 @@ def seed(rng: random.Random, organisations: list[Organisation], users: dict[str,
         # already stored (see _Seeder.score_now) and nobody should receive hundreds of demo e-mails:
         # drop what this hook scheduled, keeping anything scheduled before it.
         del connection.run_on_commit[scheduled:]
+        # Certificates are rendered when first downloaded: no rendering job waits after seeding.
+        Job.objects.filter(kind=render_certificate.name, status=JobStatus.PENDING).delete()
 
 
 def _people(users: dict[str, User]) -> _People:
@@ -310,8 +320,8 @@ class _Seeder:
 
     # Steps, each through the domain functions
 
-    def start(self, organisation, owner, level) -> Assessment:
-        return transitions.assessment_start(organisation=organisation, level=level, by=owner)
+    def start(self, organisation, owner, level, renewal=False) -> Assessment:
+        return transitions.assessment_start(organisation=organisation, level=level, renewal=renewal, by=owner)
 
     def answer(self, assessment, owner, values, codes=None) -> None:
         for indicator in self.indicators:
@@ -517,6 +527,45 @@ class _Seeder:
         self.decide(silver, True, "The improvement areas are convincing; Silver is awarded.")
         self.backdate(silver, start=self.at(interview, -90), end=self.at(interview, 14), interview=interview)
 
+    # Awarded labels in every state
+
+    def label_renewed(self, organisation, owner, level) -> None:
+        """A label that expired last month, renewed inside the window: the new one continues it."""
+        first = add_months(self.today.replace(day=1), -25)
+        self.completed(organisation, owner, level, interview=first + timedelta(days=9), profile="strong")
+        interview = self.today - timedelta(days=self.rng.randint(30, 45))
+        self.completed(organisation, owner, level, interview=interview, profile="strong", renewal=True)
+
+    def label_expiring(self, organisation, owner, level) -> None:
+        """A label whose last day is at the end of next month (a reminder would be due)."""
+        interview = add_months(self.today.replace(day=1), -22) + timedelta(days=self.rng.randint(2, 20))
+        self.completed(organisation, owner, level, interview=interview, profile="good")
+
+    def label_expired(self, organisation, owner, level) -> None:
+        """A label that expired about five months ago and was not renewed."""
+        interview = add_months(self.today.replace(day=1), -29) + timedelta(days=self.rng.randint(2, 20))
+        self.completed(organisation, owner, level, interview=interview, profile="strong")
+
+    def label_suspended(self, organisation, owner, level) -> None:
+        assessment = self.approved_label(organisation, owner, level)
+        label_records.label_suspend(
+            label=assessment.label,
+            reason="A complaint about the reported participant numbers is being examined.",
+            by=self.people.board,
+        )
+
+    def label_revoked(self, organisation, owner, level) -> None:
+        assessment = self.approved_label(organisation, owner, level)
+        label_records.label_revoke(
+            label=assessment.label,
+            reason="The organisation no longer meets the eligibility criteria (fewer than 15 participants).",
+            by=self.people.board,
+        )
+
+    def approved_label(self, organisation, owner, level) -> Assessment:
+        interview = self.today - timedelta(days=self.rng.randint(120, 300))
+        return self.completed(organisation, owner, level, interview=interview, profile="strong")
+
     def rejected(self, organisation, owner, level) -> None:
         assessment = self.start(organisation, owner, level)
         values = self.values(level, "weak", meeting=False)
@@ -537,9 +586,11 @@ class _Seeder:
         self.decide(assessment, False, "The board follows the assessors: the requirements are not met yet.")
         self.backdate(assessment, start=self.at(interview, -60), end=self.at(interview, 20), interview=interview)
 
-    def completed(self, organisation, owner, level, *, interview: date, profile=None, clarify=False) -> Assessment:
+    def completed(
+        self, organisation, owner, level, *, interview: date, profile=None, clarify=False, renewal=False
+    ) -> Assessment:
         """An assessment taken all the way to an approved label, with its interview on `interview`."""
-        assessment = self.start(organisation, owner, level)
+        assessment = self.start(organisation, owner, level, renewal=renewal)
         values = self.values(level, profile)
         self.answer(assessment, owner, values)
         self.submit(assessment, owner)
@@ -603,6 +654,9 @@ class _Seeder:
         if "approved" in when or "rejected" in when:
             fields["decided_at"] = when.get("approved") or when.get("rejected")
         Assessment.objects.filter(pk=assessment.pk).update(**fields)
+        if "approved" in when:  # the label was issued by the decision
+            Label.objects.filter(assessment=assessment).update(issued_at=when["approved"])
+            LabelEvent.objects.filter(label__assessment=assessment).update(at=when["approved"])
         Answer.objects.filter(assessment=assessment).update(updated_at=when.get("submitted", end))
         # Verified on the day of the interview (or the latest step, while none is recorded).
         verified_on = self.at(interview, 0) if interview else times[-1]

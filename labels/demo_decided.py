@@ -29,6 +29,7 @@ from django.utils import timezone
 from accounts.models import Organisation, User
 
 from .choices import Direction, IndicatorKind, Level, Rating
+from .label_records import labels_issue_bulk
 from .models import (
     Answer,
     Assessment,
@@ -340,6 +341,11 @@ def _write(outcomes, framework, indicators, values: _Values, *, experts, board, 
     reasons = [row[14] for row in rows]
     _children(flat, ids, reasons, timelines, indicators, rng, experts=experts, board=board, staff=staff)
     _answers_copy(first_id=last, corrections=_corrections(flat, ids, indicators))
+    # The labels the approvals issued, numbered in bulk (their certificates are rendered on demand).
+    approved = Assessment.objects.filter(pk__gt=last, status=AssessmentStatus.APPROVED).select_related(
+        "organisation", "framework"
+    )
+    labels_issue_bulk(approved.order_by("decided_at", "pk"), by=board)
 
 
 def _children(flat, ids, reasons, timelines, indicators, rng, *, experts, board, staff) -> None:

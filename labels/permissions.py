@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.choices import MembershipRole
 from accounts.permissions import membership_role
 
-from .conflicts import conflicts_of_interest
+from .conflicts import conflict_of_interest, conflicts_of_interest
 from .models import Assessment, AssessmentStatus
 
 
@@ -96,3 +96,26 @@ def can_see_recommendation(user, assessment: Assessment, assignment) -> bool:
     if assignment.assessor_id == user.pk or not is_assigned_assessor(user, assessment):
         return True
     return all(a.recommended_level for a in assessment.assignments.all())
+
+
+# --- awarded labels ----------------------------------------------------------------------------
+
+
+def label_change_refusal(user, label) -> str | None:
+    """Why the user may not suspend, reinstate or revoke the label, or None when they may: board
+    members without a conflict of interest with the organisation (labels/conflicts.py)."""
+    if not (user.is_authenticated and user.is_board_member):
+        return _("Only members of the label board suspend, reinstate or revoke a label.")
+    conflict = conflict_of_interest(user, label.organisation)
+    if conflict:
+        return _("You have a conflict of interest: %(reason)s") % {"reason": conflict}
+    return None
+
+
+def can_change_label(user, label) -> bool:
+    return label_change_refusal(user, label) is None
+
+
+def can_download_certificate(user, label) -> bool:
+    """The organisation's members and staff download the certificate."""
+    return user.is_authenticated and (user.is_staff or membership_role(user, label.organisation) is not None)

@@ -1,45 +1,37 @@
 """Renewals: which earlier label a renewal application continues.
 
-Until labels are records of their own, a label is an approved assessment: it is valid from its
-benchmarking date (level_rules.benchmarking_date) for the level's `validity_months`. A renewal
-counts only a label of the same level whose expiry lies within the catalogue's
-`renewal_window_months` of the day the renewal starts, before or after it: the window opens that
-many months before the expiry and closes that many months after it.
+A renewal continues a label of the same level, not revoked and not renewed already, whose last day
+lies within the catalogue's `renewal_window_months` of the day the renewal starts: the window opens
+that many months before the label's last day and closes that many months after it. Approved, the
+renewal's label starts the day after the old one's last day (labels/label_records.py), so the
+organisation holds the label without a gap; outside the window an application earns a new label.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
 
 from .choices import Level
-from .models import Assessment, AssessmentStatus, Framework
+from .models import Framework, Label, LabelStatus
 from .scoring import add_months
 
 DEFAULT_VALIDITY_MONTHS = 24
 
 
-def label_expiry(assessment: Assessment) -> date | None:
-    """The day the label of an approved assessment expires, or None when it awarded none."""
-    if assessment.status != AssessmentStatus.APPROVED or not assessment.awarded_level or not assessment.completed_on:
-        return None
-    rules = assessment.framework.level_rules(assessment.awarded_level)
-    return add_months(assessment.completed_on, int(rules.get("validity_months", DEFAULT_VALIDITY_MONTHS)))
-
-
-def renewable_label(organisation: Organisation, level: str, *, on: date, framework: Framework) -> Assessment | None:
-    """The approved label of this level a renewal started on `on` continues, or None."""
+def renewable_label(organisation: Organisation, level: str, *, on: date, framework: Framework) -> Label | None:
+    """The label of this level a renewal started on `on` continues, or None."""
     window = framework.renewal_window_months
-    earliest, latest = add_months(on, -window), add_months(on, window)
-    labels = Assessment.objects.filter(
-        organisation=organisation, status=AssessmentStatus.APPROVED, awarded_level=level
-    ).select_related("framework")
-    for label in labels.order_by("-decided_at", "-pk"):
-        expiry = label_expiry(label)
-        if expiry is not None and earliest <= expiry <= latest:
-            return label
-    return None
+    # The label's expiry is the day after its last day.
+    earliest, latest = add_months(on, -window) - timedelta(days=1), add_months(on, window) - timedelta(days=1)
+    return (
+        Label.objects.filter(organisation=organisation, level=level, renewed_by__isnull=True)
+        .exclude(status=LabelStatus.REVOKED)
+        .filter(valid_until__gte=earliest, valid_until__lte=latest)
+        .order_by("-valid_until", "-pk")
+        .first()
+    )
 
 
 def renewal_refusal(organisation: Organisation, level: str, *, on: date, framework: Framework) -> str | None:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, F, Max, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 
 from .choices import Level, Rating
 from .models import (
@@ -23,9 +24,11 @@ from .models import (
     AssessorAssignment,
     Framework,
     Indicator,
+    Label,
+    LabelEvent,
     Review,
 )
-from .scoring import add_months, rate
+from .scoring import rate
 
 
 def indicator_key(framework_code: str, indicator_code: str) -> str:
@@ -164,31 +167,29 @@ class LabelInfo:
     level: str
     valid_from: date
     valid_until: date
-    # The public verification page of the label record; None until that record exists (issue 9),
-    # so pages show a link only when there is a page to link to.
+    # The label's public verification page (a path on this site).
     verify_url: str | None = None
 
 
 def current_labels(organisation_ids: Iterable[int] | None = None, *, today: date | None = None) -> dict[int, LabelInfo]:
-    """The valid label of each organisation that holds one, by organisation id.
-
-    Until the label record exists, a label is an approved assessment's awarded level, valid for
-    the level's months from the month of its interview (or decision)."""
+    """The valid label of each organisation that holds one, by organisation id: neither suspended
+    nor revoked, within its dates (the highest level when an organisation holds several). One query."""
     from django.utils import timezone
 
     today = today or timezone.localdate()
-    queryset = Assessment.objects.filter(status=AssessmentStatus.APPROVED).exclude(awarded_level="")
+    queryset = Label.objects.valid_on(today)
     if organisation_ids is not None:
         queryset = queryset.filter(organisation_id__in=list(organisation_ids))
+    order = {level: position for position, level in enumerate(Level.values)}
     labels = {}
-    for assessment in queryset.select_related("framework").order_by("decided_at", "pk"):
-        start = assessment.completed_on.replace(day=1)
-        months = int(assessment.framework.level_rules(assessment.awarded_level).get("validity_months", 24))
-        until = add_months(start, months)
-        if start <= today < until:
-            labels[assessment.organisation_id] = LabelInfo(
-                assessment.organisation_id, assessment.awarded_level, start, until
-            )
+    rows = queryset.order_by("valid_from", "pk").values_list(
+        "organisation_id", "level", "valid_from", "valid_until", "public_id"
+    )
+    for organisation_id, level, valid_from, valid_until, public_id in rows:
+        held = labels.get(organisation_id)
+        if held is None or order[level] >= order[held.level]:
+            verify_url = reverse("labels:label_verify", args=[public_id])
+            labels[organisation_id] = LabelInfo(organisation_id, level, valid_from, valid_until, verify_url)
     return labels
 
 
@@ -288,10 +289,21 @@ def _latest_decided_ids():
 
 
 def history_mark() -> int:
-    """The id of the latest history row of any assessment (0 before the first): it grows with every
-    transition, decisions included, so caches of figures built from decided assessments compare it
-    instead of reading every value again. One index lookup."""
-    return AssessmentEvent.objects.aggregate(top=Max("pk"))["top"] or 0
+    """A number that grows with every history row of any assessment or label (0 before the first):
+    every transition, decision, suspension, reinstatement and revocation writes one, so caches of
+    figures built from decided assessments and current labels compare it instead of reading every
+    value again. One query of two index lookups."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    parts = [
+        f"COALESCE((SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)}), 0)"  # noqa: S608
+        for model in (AssessmentEvent, LabelEvent)
+    ]
+    sql = "SELECT " + " + ".join(parts)  # names from the models; no parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return int(cursor.fetchone()[0])
 
 
 @dataclass(frozen=True)

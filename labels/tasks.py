@@ -19,3 +19,33 @@ def _score(job) -> dict:
 def score_assessment(job_id: int) -> None:
     """Compute the provisional ratings and score of a submitted assessment."""
     job_run(job_id, _score)
+
+
+def _certificate(job) -> dict:
+    from .certificates import certificate_render
+    from .models import Label
+
+    label = Label.objects.select_related("organisation", "assessment").get(pk=job.object_id)
+    return certificate_render(label=label)
+
+
+@shared_task(**TASK_OPTIONS)
+def render_certificate(job_id: int) -> None:
+    """Render (or render again) a label's certificate PDF; one file per label."""
+    job_run(job_id, _certificate)
+
+
+EXPIRY_REMINDERS = "labels.tasks.send_expiry_reminders"
+
+
+@shared_task(**TASK_OPTIONS)
+def send_expiry_reminders(job_id: int | None = None) -> None:
+    """Beat calls it daily without a job; each run is then a job row staff can see. Running it twice
+    sends nothing twice (one reminder per label, key and person)."""
+    from clusterexcellence.models import Job
+
+    from .label_reminders import label_reminders_send
+
+    if job_id is None:
+        job_id = Job.objects.create(kind=EXPIRY_REMINDERS).pk
+    job_run(job_id, lambda job: {"reminders": label_reminders_send()})

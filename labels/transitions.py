@@ -21,6 +21,7 @@ from .assessment_scores import answered_codes, review_rating_store
 from .choices import Level
 from .conflicts import assessor_conflict
 from .eligibility import application_refusal
+from .label_records import label_issue
 from .level_rules import level_check, level_refusal
 from .models import (
     Answer,
@@ -315,4 +316,6 @@ def assessment_decide(
     assessment.decided_by = by
     assessment.decided_at = timezone.now()
     _move(assessment, Status.APPROVED if approve else Status.REJECTED, by=by, note=reason.strip(), notify="decided")
+    if approve:
+        label_issue(assessment=assessment, by=by)
     return assessment

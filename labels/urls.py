@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import applications, board, catalogue, evidence, review, secretariat, self_assessment
+from .views import (
+    applications,
+    board,
+    catalogue,
+    evidence,
+    label_pages,
+    register,
+    review,
+    secretariat,
+    self_assessment,
+)
 
 app_name = "labels"
 urlpatterns = [
@@ -44,4 +54,13 @@ urlpatterns = [
     # The label board (views/board.py)
     path("board/", board.queue, name="board_queue"),
     path("assessments/<uuid:public_id>/decide/", board.decide, name="decide"),
+    # Awarded labels (views/label_pages.py, views/register.py); verify and register are public
+    path("label/<uuid:public_id>/", label_pages.label_detail, name="label_detail"),
+    path("label/<uuid:public_id>/certificate/", label_pages.certificate_download, name="certificate_download"),
+    path("label/<uuid:public_id>/suspend/", label_pages.label_suspend, name="label_suspend"),
+    path("label/<uuid:public_id>/reinstate/", label_pages.label_reinstate, name="label_reinstate"),
+    path("label/<uuid:public_id>/revoke/", label_pages.label_revoke, name="label_revoke"),
+    path("verify/<uuid:public_id>/", label_pages.label_verify, name="label_verify"),
+    path("register/", register.register, name="register"),
+    path("register/export.<str:fmt>", register.register_export, name="register_export"),
 ]

@@ -22,6 +22,7 @@ from clusterexcellence.models import Job
 from labels.assessment_scores import indicators_of
 from labels.catalogue_import import framework_import
 from labels.choices import Level
+from labels.label_records import labels_issue_bulk
 from labels.models import (
     Answer,
     Assessment,
@@ -372,6 +373,8 @@ def assessment_decided(assessment: Assessment, *, by: User, approve: bool = True
     event = _move(assessment, Status.APPROVED if approve else Status.REJECTED, by=by, note=reason)
     assessment.save()
     event.save()
+    if approve:
+        labels_issue_bulk([assessment], by=by)  # the label the decision issues (no certificate yet)
     return assessment
 
 

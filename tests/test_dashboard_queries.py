@@ -19,9 +19,9 @@ STATES = [
 ]
 # The demo logins of README.md, by persona, and the most queries their dashboard may run.
 QUERIES = {
-    "owner_a": 33,  # manager@example.org
+    "owner_a": 34,  # manager@example.org
     # viewer@example.org; on PostgreSQL the peers rebuilt after new decisions are read through a cursor
-    "viewer_a": 33,
+    "viewer_a": 34,
     "assessor": 11,  # assessor@example.org
     "board_member": 10,  # board@example.org
     "staff_user": 14,  # staff@example.org

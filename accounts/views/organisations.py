@@ -18,6 +18,7 @@ from accounts.permissions import (
     is_member,
     membership_role,
 )
+from clusterexcellence.registry import panels_for
 
 from .access import active_members, organisation_for, organisation_for_action
 
@@ -69,6 +70,7 @@ def organisation_detail(request, slug):
             "can_edit": can_edit_organisation(user, organisation),
             "can_manage": can_manage_members(user, organisation),
             "is_member": is_member(user, organisation),
+            "panels": panels_for("accounts.organisation", request, organisation),
         },
     )
 

@@ -209,6 +209,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "collaboration.tasks.saved_searches_daily",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Labels expiring in 6 months and in 1 month: their owners are reminded once each.
+    "labels-expiry-reminders": {"task": "labels.tasks.send_expiry_reminders", "schedule": crontab(hour=6, minute=0)},
 }
 
 REST_FRAMEWORK = {
@@ -261,6 +263,7 @@ SPECTACULAR_SETTINGS = {
         "BenchmarkBasisEnum": "benchmarking.choices.Basis",
         "ClubLanguageEnum": "club.choices.LANGUAGES",
         "ScoreBasisEnum": "labels.api.assessment_outputs.ScoreBasis",
+        "LabelStateEnum": "labels.models.LabelState",
     },
 }
 

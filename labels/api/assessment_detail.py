@@ -11,7 +11,7 @@ from ..answers import editable_codes
 from ..assessment_scores import indicators_of
 from ..choices import Level
 from ..level_rules import level_check
-from ..models import Assessment, AssessmentStatus
+from ..models import Assessment, AssessmentStatus, Label
 from ..scoring import IndicatorResult, ScoreResult, score
 from ..transitions import open_clarification
 from ..values import format_value
@@ -106,6 +106,12 @@ def assessment_detail_load(assessment: Assessment, user) -> Assessment:
             for assignment in assessment.assignments.all()
         ],
         "recommendations_disagree": assessment.recommendations_disagree if show_review else None,
+        # The label the approval issued (one query, only once approved).
+        "label": (
+            Label.objects.filter(assessment=assessment).values_list("public_id", flat=True).first()
+            if assessment.status == AssessmentStatus.APPROVED
+            else None
+        ),
         "clarification": (
             {
                 "indicators": _codes_in_order(indicators, clarified),

@@ -307,6 +307,12 @@ class AssessmentDetailSerializer(AssessmentSummarySerializer):
     )
     improvement_areas = ImprovementAreaSerializer(source="detail.improvement_areas", many=True, read_only=True)
     decision = DecisionSerializer(source="detail.decision", read_only=True, allow_null=True)
+    label = serializers.UUIDField(
+        source="detail.label",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The public id of the label the approval issued (GET /api/labels/{id}/); null unless approved."),
+    )
 
     class Meta(AssessmentSummarySerializer.Meta):
         fields = [
@@ -327,6 +333,7 @@ class AssessmentDetailSerializer(AssessmentSummarySerializer):
             "clarification",
             "improvement_areas",
             "decision",
+            "label",
         ]
         read_only_fields = fields
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import assessment_views, views
+from . import assessment_views, label_views, views
+
+_LABEL = "labels/<uuid:public_id>/"
 
 _ASSESSMENT = "assessments/<uuid:public_id>/"
 
@@ -33,4 +35,10 @@ urlpatterns = [
     ),
     path(_ASSESSMENT + "recommend/", assessment_views.recommend_post, name="api-assessment-recommend"),
     path(_ASSESSMENT + "decide/", assessment_views.decide_post, name="api-assessment-decide"),
+    # Awarded labels: public reading, the board's lifecycle.
+    path("labels/", label_views.LabelListView.as_view(), name="api-label-list"),
+    path(_LABEL, label_views.label_detail, name="api-label-detail"),
+    path(_LABEL + "suspend/", label_views.label_suspend_post, name="api-label-suspend"),
+    path(_LABEL + "reinstate/", label_views.label_reinstate_post, name="api-label-reinstate"),
+    path(_LABEL + "revoke/", label_views.label_revoke_post, name="api-label-revoke"),
 ]

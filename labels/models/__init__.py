@@ -16,11 +16,22 @@ from .assessments import (
     Review,
 )
 from .catalogue import Area, Framework, Indicator
+from .label_records import (
+    PUBLIC_REASON_MAX_LENGTH,
+    CertificateCounter,
+    Label,
+    LabelAction,
+    LabelEvent,
+    LabelState,
+    LabelStatus,
+)
 
 __all__ = [
     "COMMENT_MAX_LENGTH",
+    "PUBLIC_REASON_MAX_LENGTH",
     "SUMMARY_MAX_LENGTH",
     "Answer",
+    "CertificateCounter",
     "AnswerRevision",
     "Area",
     "Assessment",
@@ -32,6 +43,11 @@ __all__ = [
     "Framework",
     "ImprovementArea",
     "Indicator",
+    "Label",
+    "LabelAction",
+    "LabelEvent",
+    "LabelState",
+    "LabelStatus",
     "Recommendation",
     "Review",
 ]

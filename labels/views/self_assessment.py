@@ -24,7 +24,7 @@ from ..assessment_scores import indicators_of, provisional_result, verified_resu
 from ..choices import Level, Rating
 from ..forms import AnswerForm, ImprovementAreasForm, ResubmitForm, SubmitForm
 from ..level_rules import level_check
-from ..models import Answer, Assessment, AssessmentStatus, Evidence, Indicator
+from ..models import Answer, Assessment, AssessmentStatus, Evidence, Indicator, Label
 from ..values import format_value
 from .access import assessment_for
 from .answer_rows import AnswerRow, answer_row, clarification_of, editable_for, score_job
@@ -53,10 +53,13 @@ def task_list(request, public_id):
     """The assessment's home page: progress per area, eligibility, next steps, job, history, decision."""
     assessment = assessment_for(request, public_id)
     user = request.user
-    result = provisional_result(assessment)
+    decided = assessment.status in Status.decided()
+    # Once the board has decided, the verified values are the result; before, the declared ones.
+    result = verified_result(assessment) if decided else provisional_result(assessment)
     by_code = result.by_code()
     indicators = indicators_of(assessment)
     clarification, named = clarification_of(assessment)
+    awarded = Label.objects.filter(assessment=assessment).first() if assessment.status == Status.APPROVED else None
     by_area = defaultdict(list)
     for indicator in indicators:
         by_area[indicator.area_id].append(indicator)
@@ -115,7 +118,9 @@ def task_list(request, public_id):
         "can_review": permissions.can_review(user, assessment),
         "can_decide": assessment.status == Status.RECOMMENDED and permissions.can_decide(user, assessment),
         "can_assign": assessment.status == Status.SUBMITTED and permissions.can_assign(user),
-        "decided": assessment.status in Status.decided(),
+        "decided": decided,
+        "label": awarded,
+        "may_download": awarded is not None and permissions.can_download_certificate(user, awarded),
         "panels": panels_for("labels.assessment", request, assessment),
     }
     return render(request, "labels/task_list.html", context)

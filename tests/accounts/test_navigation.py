@@ -29,6 +29,7 @@ def sections(user):
 def test_visitors_see_the_public_pages_of_every_section():
     assert urls(AnonymousUser()) == [
         "/labels/catalogue/",
+        "/labels/register/",
         "/benchmarking/scheme/",
         *TRAINING,
         "/club/profession/",
@@ -41,6 +42,7 @@ def test_signed_in_users_also_see_their_dashboard_organisations_and_matchmaking(
         "/dashboard/",
         "/organisations/",
         "/labels/catalogue/",
+        "/labels/register/",
         "/benchmarking/scheme/",
         *TRAINING,
         "/club/profession/",

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from labels.label_records import labels_issue_bulk
 from labels.models import Assessment, AssessmentEvent, AssessmentStatus, Review
 from labels.scoring import rate
 from tests.factories import OrganisationFactory
@@ -35,6 +36,8 @@ def decided_assessment(organisation, framework, values=None, *, status=Assessmen
     Review.objects.bulk_create(reviews)
     # The decision's history row, as assessment_decide writes it (caches of figures watch these).
     AssessmentEvent.objects.create(assessment=assessment, from_status="recommended", to_status=status)
+    if status == AssessmentStatus.APPROVED:
+        labels_issue_bulk([assessment])  # the label the approval issues
     return assessment
 
 

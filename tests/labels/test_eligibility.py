@@ -133,7 +133,9 @@ def test_a_renewal_of_a_lower_label_is_refused(framework, org_a):
 
 
 def test_a_renewal_after_an_earlier_label_is_allowed(framework, org_a):
-    completed_bronze(org_a, framework, months_ago=23, level="gold")
+    from labels.label_records import labels_issue_bulk
+
+    labels_issue_bulk([completed_bronze(org_a, framework, months_ago=23, level="gold")])
 
     assert application_refusal(org_a, "gold", renewal=True, framework=framework) is None
 

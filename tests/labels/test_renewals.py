@@ -1,36 +1,28 @@
-"""Renewals: only a label of the same level whose expiry lies within the renewal window counts."""
+"""Renewals: only a label of the same level, neither revoked nor renewed already, whose expiry lies
+within the renewal window counts."""
 
 import pytest
 from django.utils import timezone
 
-from labels.models import AssessmentStatus
-from labels.renewals import label_expiry, renewable_label, renewal_refusal
-from labels.scoring import add_months
+from labels.label_records import labels_issue_bulk
+from labels.models import LabelStatus
+from labels.renewals import renewable_label, renewal_refusal
 
 from .test_eligibility import completed_bronze
 
 
 def gold_label(organisation, framework, *, months_ago):
-    return completed_bronze(organisation, framework, months_ago=months_ago, level="gold")
+    """A Gold label whose interview was `months_ago` calendar months before today."""
+    assessment = completed_bronze(organisation, framework, months_ago=months_ago, level="gold")
+    (label,) = labels_issue_bulk([assessment])
+    return label
 
 
-def test_a_label_expires_its_validity_after_the_interview(framework, org_a):
-    label = gold_label(org_a, framework, months_ago=3)
-
-    assert label_expiry(label) == add_months(label.interview_date, 24)
-
-
-def test_a_rejected_assessment_has_no_label_to_expire(framework, org_a):
-    label = gold_label(org_a, framework, months_ago=3)
-    label.status, label.awarded_level = AssessmentStatus.REJECTED, ""
-
-    assert label_expiry(label) is None
-
-
-# Validity 24 months, window 12 months: a label interviewed 12 to 36 months ago may be renewed.
+# Validity 24 months from the interview's month, window 12 months: a label interviewed 12 to about
+# 36 months ago may be renewed.
 @pytest.mark.parametrize(
     ("months_ago", "counts"),
-    [(11, False), (12, True), (23, True), (30, True), (36, True), (37, False), (50, False)],
+    [(11, False), (12, True), (23, True), (30, True), (35, True), (37, False), (50, False)],
 )
 def test_only_an_expiry_within_the_window_counts(framework, org_a, months_ago, counts):
     label = gold_label(org_a, framework, months_ago=months_ago)
@@ -48,6 +40,23 @@ def test_a_label_of_another_level_does_not_count(framework, org_a):
 
 def test_another_organisations_label_does_not_count(framework, org_a, org_b):
     gold_label(org_b, framework, months_ago=20)
+
+    assert renewable_label(org_a, "gold", on=timezone.localdate(), framework=framework) is None
+
+
+def test_a_revoked_label_does_not_count(framework, org_a):
+    label = gold_label(org_a, framework, months_ago=20)
+    label.status = LabelStatus.REVOKED
+    label.save()
+
+    assert renewable_label(org_a, "gold", on=timezone.localdate(), framework=framework) is None
+
+
+def test_a_label_renewed_already_does_not_count_twice(framework, org_a):
+    old = gold_label(org_a, framework, months_ago=20)
+    newer = gold_label(org_a, framework, months_ago=1)
+    newer.renews = old
+    newer.save()
 
     assert renewable_label(org_a, "gold", on=timezone.localdate(), framework=framework) is None
 

@@ -85,9 +85,19 @@ def test_latest_weaknesses_is_empty_without_decided_assessments(org_a, django_as
         assert selectors.latest_weaknesses([org_a.pk]) == {}
 
 
-def test_a_current_label_has_no_verification_link_until_the_label_record_exists(recommended, board_member, org_a):
-    _approve(recommended, board_member)
-    assert selectors.current_labels([org_a.pk])[org_a.pk].verify_url is None
+def test_a_current_label_links_its_verification_page(recommended, board_member, org_a):
+    approved = _approve(recommended, board_member)
+
+    assert selectors.current_labels([org_a.pk])[org_a.pk].verify_url == approved.label.get_verification_url()
+
+
+def test_a_suspended_label_is_no_current_label(recommended, board_member, org_a):
+    from labels.label_records import label_suspend
+
+    approved = _approve(recommended, board_member)
+    label_suspend(label=approved.label, reason="Under review.", by=board_member)
+
+    assert selectors.current_labels([org_a.pk]) == {}
 
 
 def test_a_new_catalogue_version_keeps_the_keys_and_a_removed_indicator_drops_out(
@@ -128,6 +138,17 @@ def test_the_history_mark_grows_with_a_decision(recommended, board_member, djang
         before = selectors.history_mark()
 
     _approve(recommended, board_member)
+
+    assert selectors.history_mark() > before
+
+
+def test_the_history_mark_grows_with_a_suspension(recommended, board_member):
+    from labels.label_records import label_suspend
+
+    label = _approve(recommended, board_member).label
+    before = selectors.history_mark()
+
+    label_suspend(label=label, reason="Review.", by=board_member)
 
     assert selectors.history_mark() > before
 

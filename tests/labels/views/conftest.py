@@ -17,3 +17,11 @@ def other_assessor(db):
     user = UserFactory(email="other-assessor@example.test", is_assessor=True, first_name="Olga", last_name="Other")
     AssessorProfile.objects.create(user=user, languages=["en", "it"], countries=["IT"])
     return user
+
+
+@pytest.fixture
+def label(recommended, board_member):
+    """Organisation A's Gold label, issued by the board's approval (its certificate not rendered yet)."""
+    from labels import transitions
+
+    return transitions.assessment_decide(assessment=recommended, approve=True, reason="Met.", by=board_member).label
