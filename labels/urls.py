@@ -6,6 +6,7 @@ from .views import (
     catalogue,
     evidence,
     label_pages,
+    open_badges,
     register,
     review,
     secretariat,
@@ -62,4 +63,11 @@ urlpatterns = [
     path("verify/<uuid:public_id>/", label_pages.label_verify, name="label_verify"),
     path("register/", register.register, name="register"),
     path("register/export.<str:fmt>", register.register_export, name="register_export"),
+    # Open Badges and the embeddable badge (views/open_badges.py); public
+    path("badges/issuer/", open_badges.issuer, name="ob_issuer"),
+    path("badges/levels/<str:level>/", open_badges.badge_class, name="ob_badge_class"),
+    path("badges/levels/<str:level>/image.svg", open_badges.badge_image, name="ob_badge_image"),
+    path("badges/assertions/<uuid:public_id>/", open_badges.assertion, name="ob_assertion"),
+    path("badges/credentials/<uuid:public_id>/", open_badges.credential, name="ob_credential"),
+    path("badges/embed/<uuid:public_id>.svg", open_badges.badge_embed, name="badge_embed"),
 ]
