@@ -17,13 +17,15 @@ class LabelsConfig(AppConfig):
             register_job_target,
             register_nav,
             register_nav_section,
+            register_page_panel,
         )
 
-        from . import dashboard, notifications
+        from . import appeals, dashboard, notifications
         from .models import Assessment, Label
         from .tasks import render_certificate, score_assessment
 
         notifications.register()
+        appeals.register()
 
         # Whoever sees an assessment may watch its jobs; the scoring job shows the score when done.
         register_job_target(
@@ -44,6 +46,12 @@ class LabelsConfig(AppConfig):
             render_certificate.name,
             label=_("Rendering the certificate…"),
             template="labels/htmx/certificate_job_finished.html",
+        )
+
+        from .appeal_panels import appeals_panel_load
+
+        register_page_panel(
+            "labels.assessment", "appeals", template="labels/appeals/panel.html", order=5, load=appeals_panel_load
         )
 
         register_nav_section("labels", label=_("Label"), order=30)
@@ -76,6 +84,14 @@ class LabelsConfig(AppConfig):
             label=_("Label board"),
             url_name="labels:board_queue",
             order=60,
+            section="labels",
+            shown_to=lambda user: user.is_board_member,
+        )
+        register_nav(
+            "appeals",
+            label=_("Appeals"),
+            url_name="labels:appeal_queue",
+            order=65,
             section="labels",
             shown_to=lambda user: user.is_board_member,
         )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    appeals,
     applications,
     board,
     catalogue,
@@ -70,4 +71,10 @@ urlpatterns = [
     path("badges/assertions/<uuid:public_id>/", open_badges.assertion, name="ob_assertion"),
     path("badges/credentials/<uuid:public_id>/", open_badges.credential, name="ob_credential"),
     path("badges/embed/<uuid:public_id>.svg", open_badges.badge_embed, name="badge_embed"),
+    # Appeals (views/appeals.py)
+    path("assessments/<uuid:public_id>/appeal/", appeals.appeal_rejection, name="appeal_rejection"),
+    path("label/<uuid:public_id>/appeal/", appeals.appeal_label, name="appeal_label"),
+    path("appeals/", appeals.queue, name="appeal_queue"),
+    path("appeals/<uuid:public_id>/", appeals.appeal_detail, name="appeal_detail"),
+    path("appeals/documents/<uuid:public_id>/", appeals.document_download, name="appeal_document"),
 ]

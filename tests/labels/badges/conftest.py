@@ -4,7 +4,7 @@ assessment of organisation A with its label, built with the factories (no e-mail
 import pytest
 
 from labels.models import Label
-from tests.factories import assessment_in
+from tests.factories import UserFactory, assessment_in
 
 
 @pytest.fixture
@@ -28,3 +28,9 @@ def rejected(framework, org_a, owner_a, staff_user, assessor, assessor2, board_m
         "rejected", organisation=org_a, owner=owner_a, staff=staff_user, assessors=[assessor, assessor2],
         board=board_member,
     )  # fmt: skip
+
+
+@pytest.fixture
+def board2(db):
+    """A second board member, who took no part in the decisions the fixtures make."""
+    return UserFactory(email="board2@example.test", is_board_member=True)
