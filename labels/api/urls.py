@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, views
+from . import appeals, assessment_views, views
 
 _ASSESSMENT = "assessments/<uuid:public_id>/"
 
@@ -33,4 +33,9 @@ urlpatterns = [
     ),
     path(_ASSESSMENT + "recommend/", assessment_views.recommend_post, name="api-assessment-recommend"),
     path(_ASSESSMENT + "decide/", assessment_views.decide_post, name="api-assessment-decide"),
+    # Appeals (appeals.py)
+    path(_ASSESSMENT + "appeals/", appeals.assessment_appeals_post, name="api-assessment-appeals"),
+    path("labels/<uuid:public_id>/appeals/", appeals.label_appeals_post, name="api-label-appeals"),
+    path("appeals/<uuid:public_id>/", appeals.appeal_detail, name="api-appeal-detail"),
+    path("appeals/<uuid:public_id>/decide/", appeals.appeal_decide_post, name="api-appeal-decide"),
 ]

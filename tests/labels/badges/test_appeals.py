@@ -35,7 +35,9 @@ def _send(kind: str) -> set[str]:
 
 
 def _file(rejected, owner, **kwargs):
-    return appeal_file(assessment=rejected, reason=kwargs.pop("reason", "The assessors misread G3."), by=owner, **kwargs)
+    return appeal_file(
+        assessment=rejected, reason=kwargs.pop("reason", "The assessors misread G3."), by=owner, **kwargs
+    )
 
 
 # --- filing --------------------------------------------------------------------------------------
