@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,12 +22,15 @@ class LabelsConfig(AppConfig):
             register_page_panel,
         )
 
-        from . import appeals, dashboard, notifications
+        from . import appeals, dashboard, expiry_reminders, notifications
         from .models import Assessment, Label
         from .tasks import render_certificate, score_assessment
 
         notifications.register()
         appeals.register()
+        expiry_reminders.register()
+        # Every worker must know the reminders' beat task (Celery discovers only labels.tasks).
+        import_module("labels.reminder_tasks")
 
         # Whoever sees an assessment may watch its jobs; the scoring job shows the score when done.
         register_job_target(

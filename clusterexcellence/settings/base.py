@@ -205,6 +205,11 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Hourly, so an event is reminded of between 24 and 23 hours before it starts; sent once per person.
     "club-event-reminders": {"task": "club.tasks.send_event_reminders", "schedule": 3600},
     # New matches of saved partner searches, e-mailed once a day (each match once however often it runs).
+    # Labels expiring in 6 months or 1 month: their owners are reminded once each (labels/expiry_reminders.py).
+    "labels-expiry-reminders": {
+        "task": "labels.reminder_tasks.send_expiry_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "collaboration-saved-searches": {
         "task": "collaboration.tasks.saved_searches_daily",
         "schedule": crontab(hour=6, minute=30),
