@@ -185,3 +185,27 @@ def test_a_reinstated_labels_assertion_answers_again(client, label, board_member
 
 def test_the_documents_refuse_writes(client, label):
     assert client.post(reverse("labels:ob_assertion", args=[label.public_id])).status_code == 405
+
+
+# The terms the Open Badges 2.0 JSON-LD context (https://w3id.org/openbadges/v2) defines that these
+# documents may use; a key outside it would be dropped by a JSON-LD processor.
+OB2_TERMS = {
+    "@context", "id", "type", "name", "description", "image", "url", "email", "telephone", "criteria",
+    "narrative", "issuer", "tags", "alignment", "recipient", "hashed", "salt", "identity", "badge",
+    "verify", "verification", "issuedOn", "expires", "evidence", "revoked", "revocationReason",
+}  # fmt: skip
+
+
+def _keys(document) -> set[str]:
+    if isinstance(document, dict):
+        return set(document) | {key for value in document.values() for key in _keys(value)}
+    if isinstance(document, list):
+        return {key for value in document for key in _keys(value)}
+    return set()
+
+
+def test_every_key_is_a_term_of_the_2_0_context(verified_chain, client, label, board_member):
+    for document in verified_chain:
+        assert _keys(document) <= OB2_TERMS, _keys(document) - OB2_TERMS
+    label_records.label_revoke(label=label, reason="Fraud.", by=board_member)
+    assert _keys(_json(_get(client, open_badges.assertion_url(label)))) <= OB2_TERMS
