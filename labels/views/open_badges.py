@@ -7,7 +7,7 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from .. import badge_images, open_badges
@@ -32,7 +32,9 @@ def _public(response: HttpResponse) -> HttpResponse:
 
 def _document(request, data: dict, status: int = 200) -> HttpResponse:
     body = json.dumps(data, ensure_ascii=False, indent=2)
-    return _public(HttpResponse(body, status=status, content_type=f"{_content_type(request)}; charset=utf-8"))
+    response = HttpResponse(body, status=status, content_type=f"{_content_type(request)}; charset=utf-8")
+    patch_vary_headers(response, ["Accept"])  # the content type follows the Accept header
+    return _public(response)
 
 
 def _level(level: str) -> str:

@@ -58,6 +58,7 @@ def test_a_client_asking_for_plain_json_gets_application_json(client, label):
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
+    assert "Accept" in response["Vary"]
 
 
 def test_assertion_badge_class_and_issuer_reference_each_other(verified_chain, label):
