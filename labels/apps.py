@@ -20,12 +20,13 @@ class LabelsConfig(AppConfig):
             register_page_panel,
         )
 
-        from . import dashboard, label_reminders, notifications
+        from . import appeals, dashboard, label_reminders, notifications
         from .models import Assessment, Label
         from .tasks import render_certificate, score_assessment
 
         notifications.register()
         label_reminders.register()
+        appeals.register()
 
         # Whoever sees an assessment may watch its jobs; the scoring job shows the score when done.
         register_job_target(
@@ -54,6 +55,11 @@ class LabelsConfig(AppConfig):
             template="labels/panels/organisation_labels.html",
             order=10,
             load=dashboard.organisation_labels_load,
+        )
+        from .appeal_panels import appeals_panel_load
+
+        register_page_panel(
+            "labels.assessment", "appeals", template="labels/appeals/panel.html", order=5, load=appeals_panel_load
         )
 
         register_nav_section("labels", label=_("Label"), order=30)
@@ -94,6 +100,14 @@ class LabelsConfig(AppConfig):
             label=_("Label board"),
             url_name="labels:board_queue",
             order=60,
+            section="labels",
+            shown_to=lambda user: user.is_board_member,
+        )
+        register_nav(
+            "appeals",
+            label=_("Appeals"),
+            url_name="labels:appeal_queue",
+            order=65,
             section="labels",
             shown_to=lambda user: user.is_board_member,
         )

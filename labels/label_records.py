@@ -226,3 +226,14 @@ def label_revoke(*, label: Label, reason: str, by: User) -> Label:
     _require_state(label, LabelState.VALID, LabelState.SUSPENDED)
     return _change(label, to=LabelStatus.REVOKED, action=LabelAction.REVOKED, reason=reason, by=by,
                    public_reason=reason)  # fmt: skip
+
+
+@transaction.atomic
+def label_restore(*, label: Label, reason: str, by: User) -> Label:
+    """An upheld appeal (labels/appeals.py) restores a suspended or revoked label: valid again until
+    its last day, the board member's reason in the history."""
+    label = _lock(label)
+    _require_board(by, label)
+    reason = _clean_reason(reason)
+    _require_state(label, LabelState.SUSPENDED, LabelState.REVOKED)
+    return _change(label, to=LabelStatus.VALID, action=LabelAction.REINSTATED, reason=reason, by=by, public_reason="")

@@ -42,13 +42,13 @@ def label_change_notify(label: Label, event) -> None:
 
 
 def label_reminders_send(*, today: date | None = None) -> int:
-    """Remind the owners of every valid label whose last day is within 6 (or 1) months; returns how
-    many reminders were recorded now. Run again, it records nothing new."""
+    """Remind the owners of every valid label whose last day is within 6 (or 1) months and that no
+    renewal continues yet; returns how many reminders were recorded now. Run again, it records nothing new."""
     today = today or timezone.localdate()
     owners = Membership.objects.filter(role=MembershipRole.OWNER, left_at__isnull=True).select_related("user")
     labels = (
         Label.objects.valid_on(today)
-        .filter(valid_until__lt=add_months(today, REMINDERS[-1][0]))
+        .filter(valid_until__lt=add_months(today, REMINDERS[-1][0]), renewed_by__isnull=True)
         .select_related("organisation")
         .prefetch_related(Prefetch("organisation__memberships", queryset=owners, to_attr="owners"))
     )

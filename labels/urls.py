@@ -1,11 +1,13 @@
 from django.urls import path
 
 from .views import (
+    appeals,
     applications,
     board,
     catalogue,
     evidence,
     label_pages,
+    open_badges,
     register,
     review,
     secretariat,
@@ -63,4 +65,17 @@ urlpatterns = [
     path("verify/<uuid:public_id>/", label_pages.label_verify, name="label_verify"),
     path("register/", register.register, name="register"),
     path("register/export.<str:fmt>", register.register_export, name="register_export"),
+    # Open Badges and the embeddable badge (views/open_badges.py); public
+    path("badges/issuer/", open_badges.issuer, name="ob_issuer"),
+    path("badges/levels/<str:level>/", open_badges.badge_class, name="ob_badge_class"),
+    path("badges/levels/<str:level>/image.svg", open_badges.badge_image, name="ob_badge_image"),
+    path("badges/assertions/<uuid:public_id>/", open_badges.assertion, name="ob_assertion"),
+    path("badges/credentials/<uuid:public_id>/", open_badges.credential, name="ob_credential"),
+    path("badges/embed/<uuid:public_id>.svg", open_badges.badge_embed, name="badge_embed"),
+    # Appeals (views/appeals.py)
+    path("assessments/<uuid:public_id>/appeal/", appeals.appeal_rejection, name="appeal_rejection"),
+    path("label/<uuid:public_id>/appeal/", appeals.appeal_label, name="appeal_label"),
+    path("appeals/", appeals.queue, name="appeal_queue"),
+    path("appeals/<uuid:public_id>/", appeals.appeal_detail, name="appeal_detail"),
+    path("appeals/documents/<uuid:public_id>/", appeals.document_download, name="appeal_document"),
 ]

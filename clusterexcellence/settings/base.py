@@ -290,6 +290,10 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 CLUB_MESSAGES_PER_HOUR = env_int("CLUB_MESSAGES_PER_HOUR", 10)
 CLUB_PHOTO_MAX_UPLOAD_MB = env_int("CLUB_PHOTO_MAX_UPLOAD_MB", 5)
 SEED_DEMO_ALLOWED = False
+# The contact the Open Badges issuer profile names (labels/open_badges.py).
+OPEN_BADGES_ISSUER_EMAIL = env_str("OPEN_BADGES_ISSUER_EMAIL", "labels@cluster-excellence.eu")
+# Days an organisation's owner has to appeal a rejection, suspension or revocation (labels/appeals.py).
+LABEL_APPEAL_DAYS = env_int("LABEL_APPEAL_DAYS", 30)
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from .. import open_badges
 from ..models import PUBLIC_REASON_MAX_LENGTH, Label, LabelState
 from ..permissions import can_download_certificate
 
@@ -22,6 +23,7 @@ class AwardedLabelSerializer(serializers.ModelSerializer):
     status = serializers.SerializerMethodField(help_text="valid, suspended, revoked or expired (from the dates).")
     organisation = AwardedLabelOrganisationSerializer(read_only=True)
     verify_url = serializers.SerializerMethodField()
+    assertion_url = serializers.SerializerMethodField(help_text="The label's Open Badges 2.0 assertion (JSON-LD).")
     public_reason = serializers.CharField(
         read_only=True, help_text="The board's public reason of a suspension or revocation."
     )
@@ -30,7 +32,7 @@ class AwardedLabelSerializer(serializers.ModelSerializer):
         model = Label
         fields = [
             "public_id", "status", "level", "organisation", "valid_from", "valid_until", "certificate_number",
-            "public_reason", "verify_url",
+            "public_reason", "verify_url", "assertion_url",
         ]  # fmt: skip
 
     @extend_schema_field(serializers.ChoiceField(choices=LabelState.choices))
@@ -40,6 +42,11 @@ class AwardedLabelSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_verify_url(self, label: Label) -> str:
         return self.context["request"].build_absolute_uri(label.get_verification_url())
+
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_assertion_url(self, label: Label) -> str:
+        return open_badges.assertion_url(label)
 
 
 class AwardedLabelDetailSerializer(AwardedLabelSerializer):

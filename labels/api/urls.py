@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, label_views, views
+from . import appeals, assessment_views, label_views, views
 
 _LABEL = "labels/<uuid:public_id>/"
 
@@ -41,4 +41,9 @@ urlpatterns = [
     path(_LABEL + "suspend/", label_views.label_suspend_post, name="api-label-suspend"),
     path(_LABEL + "reinstate/", label_views.label_reinstate_post, name="api-label-reinstate"),
     path(_LABEL + "revoke/", label_views.label_revoke_post, name="api-label-revoke"),
+    # Appeals (appeals.py)
+    path(_ASSESSMENT + "appeals/", appeals.assessment_appeals_post, name="api-assessment-appeals"),
+    path(_LABEL + "appeals/", appeals.label_appeals_post, name="api-label-appeals"),
+    path("appeals/<uuid:public_id>/", appeals.appeal_detail, name="api-appeal-detail"),
+    path("appeals/<uuid:public_id>/decide/", appeals.appeal_decide_post, name="api-appeal-decide"),
 ]

@@ -1,5 +1,16 @@
 """The labels app's models, one module per topic; import them from here."""
 
+from .appeals import (
+    APPEAL_DECISION_MAX_LENGTH,
+    APPEAL_DOCUMENTS_MAX,
+    APPEAL_REASON_MAX_LENGTH,
+    Appeal,
+    AppealAction,
+    AppealDocument,
+    AppealEvent,
+    AppealKind,
+    AppealStatus,
+)
 from .assessments import (
     COMMENT_MAX_LENGTH,
     SUMMARY_MAX_LENGTH,
@@ -27,6 +38,15 @@ from .label_records import (
 )
 
 __all__ = [
+    "APPEAL_DECISION_MAX_LENGTH",
+    "APPEAL_DOCUMENTS_MAX",
+    "APPEAL_REASON_MAX_LENGTH",
+    "Appeal",
+    "AppealAction",
+    "AppealDocument",
+    "AppealEvent",
+    "AppealKind",
+    "AppealStatus",
     "COMMENT_MAX_LENGTH",
     "PUBLIC_REASON_MAX_LENGTH",
     "SUMMARY_MAX_LENGTH",

@@ -32,6 +32,7 @@ def test_anyone_lists_the_labels(api_client, label):
     assert row["status"] == "valid"
     assert row["organisation"]["name"] == "Alpha Cluster"
     assert row["verify_url"].endswith(f"/labels/verify/{label.public_id}/")
+    assert row["assertion_url"].endswith(f"/labels/badges/assertions/{label.public_id}/")
     assert "score" not in str(row)
 
 

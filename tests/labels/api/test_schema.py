@@ -54,7 +54,9 @@ def test_request_bodies_are_json_except_the_file_uploads():
         if "requestBody" in operation
     }
 
-    for upload in [("/api/assessments/{public_id}/evidence/", "post"), ("/api/club/profile/photo/", "put")]:
+    uploads = [("/api/assessments/{public_id}/evidence/", "post"), ("/api/club/profile/photo/", "put")]
+    uploads += [("/api/assessments/{public_id}/appeals/", "post"), ("/api/labels/{public_id}/appeals/", "post")]
+    for upload in uploads:
         assert media_types.pop(upload) == {"multipart/form-data"}
     assert set(map(frozenset, media_types.values())) == {frozenset({"application/json"})}
 
