@@ -1,10 +1,14 @@
 """Requests per second of the portal's key pages as a share of a bare Django view, same machine, same run.
 
-    .venv/bin/python bench/throughput.py            # fresh PostgreSQL database, 10,000 demo organisations
-    .venv/bin/python bench/throughput.py --reuse    # keep the database of the last run (skips seeding)
-    .venv/bin/python bench/throughput.py --only home,catalogue --seconds 3
+    make bench-web                                  # the same as:
+    .venv/bin/python bench/throughput.py            # 10,000 demo organisations in PostgreSQL
+    .venv/bin/python bench/throughput.py --fresh    # drop the database and seed it again
+    .venv/bin/python bench/throughput.py --only home,catalogue --seconds 3 --rounds 1
+    BENCH_DATABASE=my_bench .venv/bin/python bench/throughput.py   # or --database my_bench
 
-Sets up `ce_bench_web` on the PostgreSQL server in DATABASE_URL (default: local), seeds it, serves
+Sets up the database `ce_bench_web` (--database or BENCH_DATABASE; never the one in DATABASE_URL)
+on the PostgreSQL server in DATABASE_URL (default: local), seeds it once (a later run reuses it
+when it holds the same number of organisations, unless --fresh), serves
 the portal with production settings under gunicorn (2 workers) beside a bare Django project (one
 "hello" view, startproject's middleware), signs the demo users in, and loads each page with wrk
 (2 threads, 16 connections) alternately with the bare view, ROUNDS times. Prints page, requests per
@@ -33,7 +37,7 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "ce_bench_web"
+DEFAULT_DATABASE = "ce_bench_web"
 PORTAL_PORT, BARE_PORT = 8101, 8102
 PUBLIC, SIGNED_IN = 50, 15  # budgets: percent of the bare view's requests per second
 
@@ -121,17 +125,36 @@ def _wrk() -> str:
     sys.exit("wrk is missing: apt-get install wrk")
 
 
-def _database_url(create: bool) -> tuple[str, bool]:
+def _database_url(name: str, orgs: int, fresh: bool) -> tuple[str, bool]:
+    """The bench database's URL, and whether it already holds a finished seed of `orgs` organisations."""
     import psycopg
 
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        sys.exit(f"--database {name!r}: use lower-case letters, digits and underscores")
     server = urlparse(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres")
+    if not server.scheme.startswith("postgres"):
+        sys.exit("DATABASE_URL must name a PostgreSQL server")
+    if server.path.lstrip("/") == name:
+        sys.exit(f"{name} is the database in DATABASE_URL: the benchmark drops and seeds its own, choose another")
+    url = urlunparse(server._replace(path=f"/{name}"))
     with psycopg.connect(urlunparse(server._replace(path="/postgres")), autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
-        if create or not exists:
-            conn.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            conn.execute(f"CREATE DATABASE {DATABASE}")
-            exists = None
-    return urlunparse(server._replace(path=f"/{DATABASE}")), bool(exists)
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    seeded = False
+    if exists and not fresh:
+        with psycopg.connect(url) as conn:
+            try:  # seed_demo runs last: a database it finished holds the demo manager and all organisations
+                seeded = conn.execute(
+                    "SELECT (SELECT count(*) FROM accounts_organisation) >= %s"
+                    " AND EXISTS (SELECT 1 FROM accounts_user WHERE email = %s)",
+                    [orgs, MANAGER],
+                ).fetchone()[0]
+            except psycopg.errors.UndefinedTable:
+                seeded = False
+    if not seeded:
+        with psycopg.connect(urlunparse(server._replace(path="/postgres")), autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+    return url, seeded
 
 
 def _env(database_url: str) -> dict:
@@ -194,17 +217,22 @@ def _rps(wrk: str, url: str, cookie: str, seconds: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, default=10000)
-    parser.add_argument("--reuse", action="store_true", help="reuse the seeded database of the last run")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE") or DEFAULT_DATABASE,
+        help="the bench database's name (default: BENCH_DATABASE or %(default)s)",
+    )
+    parser.add_argument("--fresh", action="store_true", help="drop and seed the database even if it is seeded")
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="page/bare alternations per page (median taken)")
     parser.add_argument("--only", default="", help="comma-separated substrings of page names")
     options = parser.parse_args()
     wrk = _wrk()
 
-    url, reused = _database_url(create=not options.reuse)
+    url, reused = _database_url(options.database, options.orgs, options.fresh)
     env = _env(url)
     if not reused:
-        print(f"Seeding {options.orgs} organisations into {DATABASE}…", flush=True)
+        print(f"Seeding {options.orgs} organisations into {options.database}…", flush=True)
         _manage(env, "migrate", "--no-input")
         _manage(env, "import_framework", "labels/data/cme-demo-2026.yaml", "--if-missing")
         _manage(env, "seed_demo", f"--orgs={options.orgs}", "--seed=1", "--no-logins")

@@ -189,6 +189,12 @@ class FrameworkQuerySet(models.QuerySet):
         """The most recently published framework, or None before the first publication."""
         return self.published().order_by("-published_at", "-pk").first()
 
+    def current_version(self) -> str:
+        """What identifies the current catalogue's content (one small query): a published framework
+        never changes, so only the next publication changes this. Keys the caches of public pages."""
+        found = self.published().order_by("-published_at", "-pk").values_list("pk", "published_at").first()
+        return f"{found[0]}@{found[1].timestamp()}" if found else "none"
+
     def visible_to(self, user):
         """Published and superseded versions are public; drafts only for staff."""
         if user.is_authenticated and user.is_staff:
