@@ -13,11 +13,12 @@ the portal with production settings under gunicorn (2 workers) beside a bare Dja
 "hello" view, startproject's middleware), signs the demo users in, and loads each page with wrk
 (2 threads, 16 connections) alternately with the bare view, ROUNDS times. Prints page, requests per
 second, the bare view's, the share and whether it meets its budget: public pages 50 %, signed-in
-pages 15 %. Stops what it started. Needs wrk (Debian package `wrk`; installed when run as root).
+pages 15 %. API calls of a signed-in user send an API token, pages a session cookie. Stops what it
+started. Needs wrk (Debian package `wrk`; installed when run as root).
 
 Two-factor is switched off for the run (REQUIRE_2FA_FOR_PRIVILEGED=false): it decides who may sign
 in, not what a page costs. A page is added by appending to PAGES; its path may use the names that
-`_fixtures()` looks up.
+FIXTURES looks up.
 """
 
 import argparse
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = "ce_bench_web"
 PORTAL_PORT, BARE_PORT = 8101, 8102
 PUBLIC, SIGNED_IN = 50, 15  # budgets: percent of the bare view's requests per second
+WARM_UP_SECONDS = 3
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class Page:
     path: str  # may hold {names} filled from _fixtures()
     user: str | None  # demo e-mail address, or None for an anonymous visitor
     budget: int
+
+    @property
+    def token(self) -> bool:
+        """API calls of a user authenticate with an API token, as API clients do; pages with the session."""
+        return self.user is not None and self.path.startswith("/api/")
 
 
 MANAGER, ASSESSOR, BOARD, STAFF = (
@@ -81,12 +88,14 @@ FIXTURES = r"""
 import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from accounts.api_tokens import api_token_create
 from accounts.models import User
 from labels.models import Assessment
 emails = json.loads(ARGS)
 ASSESSOR, BOARD = "assessor@example.org", "board@example.org"
-sessions = {}
+sessions, tokens = {}, {}
 for user in User.objects.filter(email__in=emails):
+    tokens[user.email] = api_token_create(user=user, name="bench/throughput.py")[1]
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -101,6 +110,7 @@ def first(queryset, **filters):
 draft = mine.select_related("framework").order_by("-created_at").first()  # the manager's latest application
 print(json.dumps({
     "sessions": sessions,
+    "tokens": tokens,
     "organisation": mine.first().organisation.slug if mine.exists() else manager.memberships.first().organisation.slug,
     "draft": str(draft.public_id) if draft else None,
     "area": draft.framework.areas.order_by("position").first().code if draft else None,
@@ -196,18 +206,18 @@ def _serve(env: dict, app: str, port: int, log: Path) -> subprocess.Popen:
     sys.exit(f"gunicorn on port {port} did not start; see {log}")
 
 
-def _get(url: str, cookie: str) -> int:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+def _get(url: str, headers: dict) -> int:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
     try:
         return urllib.request.urlopen(request, timeout=30).status  # noqa: S310
     except urllib.error.HTTPError as error:
         return error.code
 
 
-def _rps(wrk: str, url: str, cookie: str, seconds: int) -> float:
+def _rps(wrk: str, url: str, headers: dict, seconds: int) -> float:
     args = [wrk, "-t2", "-c16", f"-d{seconds}s", url]
-    if cookie:
-        args[1:1] = ["-H", f"Cookie: {cookie}"]
+    for name, value in headers.items():
+        args[1:1] = ["-H", f"{name}: {value}"]
     output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if "Non-2xx" in output:
         sys.exit(f"{url} answered errors under load:\n{output}")
@@ -261,16 +271,21 @@ def main() -> None:
             if "None" in path:
                 print(f"skipped {page.name}: the demo has no such object", flush=True)
                 continue
-            cookie = f"sessionid={fixtures['sessions'][page.user]}" if page.user else ""
+            headers = {}
+            if page.token:
+                headers["Authorization"] = f"Token {fixtures['tokens'][page.user]}"
+            elif page.user:
+                headers["Cookie"] = f"sessionid={fixtures['sessions'][page.user]}"
             url = f"http://127.0.0.1:{PORTAL_PORT}{path}"
-            status = _get(url, cookie)
+            status = _get(url, headers)
             if status != 200:
                 sys.exit(f"{page.name}: GET {path} answered {status}")
-            _rps(wrk, url, cookie, 1)  # warm-up: caches, connections
+            # Warm-up: both workers fill their caches (benchmarking's population takes a few seconds).
+            _rps(wrk, url, headers, WARM_UP_SECONDS)
             page_rps, bare_rps = [], []
             for _ in range(options.rounds):
-                bare_rps.append(_rps(wrk, bare, "", options.seconds))
-                page_rps.append(_rps(wrk, url, cookie, options.seconds))
+                bare_rps.append(_rps(wrk, bare, {}, options.seconds))
+                page_rps.append(_rps(wrk, url, headers, options.seconds))
             row = (page, statistics.median(page_rps), statistics.median(bare_rps))
             rows.append(row)
             print(f"{page.name:45} {row[1]:8.0f} {row[2]:8.0f} {row[1] / row[2]:6.1%}", flush=True)

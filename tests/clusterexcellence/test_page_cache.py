@@ -3,13 +3,14 @@ on at the next request, serves each language its own copy, and never serves a si
 visitor with waiting messages from the cache."""
 
 import re
+import time
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from labels.catalogue_import import framework_import
-from labels.models import Framework
+from labels.models import Framework, catalogue
 from tests.labels import demo_document, write_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,20 @@ def test_a_newly_published_catalogue_version_shows_at_the_next_request(client, u
     content = client.get(url).content.decode()
     assert "Catalogue of the next year" in content
     assert "demonstration catalogue" not in content
+
+
+def test_a_version_published_by_another_process_shows_within_seconds(client, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue, "CURRENT_VERSION_SECONDS", 0.2)
+    client.get(CATALOGUE)
+    seen = Framework.objects.current_version()
+    _publish_next_version(tmp_path, "Catalogue of the next year")
+    # Another process published: this one's own cache (the embedded default) still holds what it read.
+    catalogue.cache.set(catalogue.CURRENT_VERSION_KEY, seen, catalogue.CURRENT_VERSION_SECONDS)
+    assert "Catalogue of the next year" not in client.get(CATALOGUE).content.decode()
+
+    time.sleep(0.3)
+
+    assert "Catalogue of the next year" in client.get(CATALOGUE).content.decode()
 
 
 @pytest.mark.parametrize("url", [CATALOGUE, CATALOGUE_API])
