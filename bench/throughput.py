@@ -7,10 +7,10 @@
     BENCH_DATABASE=my_bench .venv/bin/python bench/throughput.py   # or --database my_bench
 
 Sets up the database `ce_bench_web` (--database or BENCH_DATABASE; never the one in DATABASE_URL)
-on the PostgreSQL server in DATABASE_URL (default: local), seeds it once (a later run reuses it
-when it holds the same number of organisations, unless --fresh), serves
-the portal with production settings under gunicorn (2 workers) beside a bare Django project (one
-"hello" view, startproject's middleware), signs the demo users in, and loads each page with wrk
+on the PostgreSQL server in DATABASE_URL (default: local) and seeds it once: a later run reuses it
+while it holds the demo users and at least --orgs organisations, unless --fresh. Serves the portal
+with production settings under gunicorn (2 workers) beside a bare Django project (one "hello"
+view, startproject's middleware), signs the demo users in, and loads each page with wrk
 (2 threads, 16 connections) alternately with the bare view, ROUNDS times. Prints page, requests per
 second, the bare view's, the share and whether it meets its budget: public pages 50 %, signed-in
 pages 15 %. API calls of a signed-in user send an API token, pages a session cookie. Stops what it
@@ -47,7 +47,7 @@ WARM_UP_SECONDS = 3
 @dataclass(frozen=True)
 class Page:
     name: str
-    path: str  # may hold {names} filled from _fixtures()
+    path: str  # may hold {names} that FIXTURES looks up
     user: str | None  # demo e-mail address, or None for an anonymous visitor
     budget: int
 
