@@ -85,6 +85,9 @@ TEMPLATES = [
     },
 ]
 
+# Inputs, textareas and labels of forms are written in Python (same markup as Django's templates).
+FORM_RENDERER = "clusterexcellence.form_renderer.FormRenderer"
+
 # Embedded default: SQLite unless DATABASE_URL names a server (PostgreSQL in production).
 DATABASES = {
     "default": dj_database_url.parse(
