@@ -21,7 +21,7 @@ PYTEST_ARGS ?= -n auto
 LOCALE_IGNORE := --ignore=$(VENV) --ignore=staticfiles --ignore=test-artifacts --ignore=node_modules
 HAS_PO = $(shell find . -path ./$(VENV) -prune -o -name '*.po' -print -quit)
 
-.PHONY: help setup run test lint format messages bench worker beat lock clean
+.PHONY: help setup run test lint format messages bench bench-web worker beat lock clean
 
 help:
 	@echo "make run       start the demo portal at http://127.0.0.1:$(PORT) (sets everything up first)"
@@ -29,6 +29,7 @@ help:
 	@echo "make lint      ruff check and format check    make format    fix what ruff can"
 	@echo "make messages  update and compile translations (en, de)"
 	@echo "make bench     time seed_demo --orgs 10000 on SQLite and PostgreSQL"
+	@echo "make bench-web key pages' requests per second against bare Django (PostgreSQL, gunicorn, wrk)"
 	@echo "make worker    start a Celery worker (needs REDIS_URL)    make beat    the Celery scheduler"
 	@echo "make lock      resolve pyproject.toml into requirements.lock    make clean    remove .venv and build output"
 
@@ -71,6 +72,10 @@ messages: $(VENV)/.installed
 bench: setup
 	$(PY) bench/seed_demo.py --database sqlite
 	$(PY) bench/seed_demo.py --database postgres
+
+# BENCH_WEB_ARGS e.g. "--only catalogue --seconds 3"; BENCH_DATABASE names the database it seeds.
+bench-web: setup
+	$(PY) bench/throughput.py $(BENCH_WEB_ARGS)
 
 worker: setup
 	@test -n "$${REDIS_URL:-}" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0): without it tasks run in the web process."; exit 1; }

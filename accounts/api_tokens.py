@@ -8,16 +8,18 @@ admin, `changepassword`) and switching two-factor on or off, with no signal to f
 import hashlib
 import secrets
 from datetime import timedelta
+from types import EllipsisType
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import OuterRef
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from .models import ApiToken, User
-from .two_factor import totp_authenticator_id
+from .two_factor import totp_authenticator_id, totp_authenticator_ids
 
 KEY_BYTES = 32
 PREFIX_LENGTH = 8
@@ -30,9 +32,12 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def credentials_fingerprint(user: User) -> str:
-    """Changes whenever the password hash or the TOTP authenticator changes."""
-    material = f"{user.pk}|{user.password}|{totp_authenticator_id(user) or ''}"
+def credentials_fingerprint(user: User, *, totp_id: int | None | EllipsisType = ...) -> str:
+    """Changes whenever the password hash or the TOTP authenticator changes (`totp_id`: the
+    authenticator's id when the caller loaded it already)."""
+    if totp_id is ...:
+        totp_id = totp_authenticator_id(user)
+    material = f"{user.pk}|{user.password}|{totp_id or ''}"
     return salted_hmac("accounts.api_tokens", material, algorithm="sha256").hexdigest()
 
 
@@ -53,10 +58,16 @@ def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
 
 def api_token_for_key(key: str) -> ApiToken | None:
     """The token a key belongs to, if it still works: not expired, its owner's credentials unchanged."""
-    token = ApiToken.objects.select_related("user").filter(key_hash=_hash(key)).first()
+    # The owner's TOTP authenticator comes with the token: one query checks the key and the credentials.
+    token = (
+        ApiToken.objects.select_related("user")
+        .annotate(totp_id=totp_authenticator_ids().filter(user=OuterRef("user")).values("pk")[:1])
+        .filter(key_hash=_hash(key))
+        .first()
+    )
     if token is None or token.expires_at <= timezone.now():
         return None
-    if not constant_time_compare(token.fingerprint, credentials_fingerprint(token.user)):
+    if not constant_time_compare(token.fingerprint, credentials_fingerprint(token.user, totp_id=token.totp_id)):
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:

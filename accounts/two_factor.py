@@ -5,6 +5,8 @@ passed the second factor: allauth records each authentication step in the sessio
 accounts.middleware signs out any session of such a user that lacks the TOTP step, whatever path
 created it. Programs get a token only with the current code (accounts/api/views.py)."""
 
+from types import EllipsisType
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -14,8 +16,13 @@ def has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def totp_authenticator_ids():
+    """The TOTP authenticators by id: a user's is the first of theirs."""
+    return Authenticator.objects.filter(type=Authenticator.Type.TOTP).order_by("pk")
+
+
 def totp_authenticator_id(user) -> int | None:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).values_list("pk", flat=True).first()
+    return totp_authenticator_ids().filter(user=user).values_list("pk", flat=True).first()
 
 
 def two_factor_required(user) -> bool:
@@ -23,9 +30,12 @@ def two_factor_required(user) -> bool:
     return bool(settings.REQUIRE_2FA_FOR_PRIVILEGED and user.is_privileged)
 
 
-def must_set_up_totp(user) -> bool:
-    """True when the scheme requires TOTP for this user and it is not set up yet."""
-    return two_factor_required(user) and not has_totp(user)
+def must_set_up_totp(user, *, totp_id: int | None | EllipsisType = ...) -> bool:
+    """True when the scheme requires TOTP for this user and it is not set up yet (`totp_id`: the
+    authenticator's id when the caller loaded it already)."""
+    if not two_factor_required(user):
+        return False
+    return (totp_id is None) if totp_id is not ... else not has_totp(user)
 
 
 def passed_second_factor(request) -> bool:

@@ -1,19 +1,24 @@
 """Requests per second of the portal's key pages as a share of a bare Django view, same machine, same run.
 
-    .venv/bin/python bench/throughput.py            # fresh PostgreSQL database, 10,000 demo organisations
-    .venv/bin/python bench/throughput.py --reuse    # keep the database of the last run (skips seeding)
-    .venv/bin/python bench/throughput.py --only home,catalogue --seconds 3
+    make bench-web                                  # the same as:
+    .venv/bin/python bench/throughput.py            # 10,000 demo organisations in PostgreSQL
+    .venv/bin/python bench/throughput.py --fresh    # drop the database and seed it again
+    .venv/bin/python bench/throughput.py --only home,catalogue --seconds 3 --rounds 1
+    BENCH_DATABASE=my_bench .venv/bin/python bench/throughput.py   # or --database my_bench
 
-Sets up `ce_bench_web` on the PostgreSQL server in DATABASE_URL (default: local), seeds it, serves
-the portal with production settings under gunicorn (2 workers) beside a bare Django project (one
-"hello" view, startproject's middleware), signs the demo users in, and loads each page with wrk
+Sets up the database `ce_bench_web` (--database or BENCH_DATABASE; never the one in DATABASE_URL)
+on the PostgreSQL server in DATABASE_URL (default: local) and seeds it once: a later run reuses it
+while it holds the demo users and at least --orgs organisations, unless --fresh. Serves the portal
+with production settings under gunicorn (2 workers) beside a bare Django project (one "hello"
+view, startproject's middleware), signs the demo users in, and loads each page with wrk
 (2 threads, 16 connections) alternately with the bare view, ROUNDS times. Prints page, requests per
 second, the bare view's, the share and whether it meets its budget: public pages 50 %, signed-in
-pages 15 %. Stops what it started. Needs wrk (Debian package `wrk`; installed when run as root).
+pages 15 %. API calls of a signed-in user send an API token, pages a session cookie. Stops what it
+started. Needs wrk (Debian package `wrk`; installed when run as root).
 
 Two-factor is switched off for the run (REQUIRE_2FA_FOR_PRIVILEGED=false): it decides who may sign
 in, not what a page costs. A page is added by appending to PAGES; its path may use the names that
-`_fixtures()` looks up.
+FIXTURES looks up.
 """
 
 import argparse
@@ -33,17 +38,23 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE = "ce_bench_web"
+DEFAULT_DATABASE = "ce_bench_web"
 PORTAL_PORT, BARE_PORT = 8101, 8102
 PUBLIC, SIGNED_IN = 50, 15  # budgets: percent of the bare view's requests per second
+WARM_UP_SECONDS = 3
 
 
 @dataclass(frozen=True)
 class Page:
     name: str
-    path: str  # may hold {names} filled from _fixtures()
+    path: str  # may hold {names} that FIXTURES looks up
     user: str | None  # demo e-mail address, or None for an anonymous visitor
     budget: int
+
+    @property
+    def token(self) -> bool:
+        """API calls of a user authenticate with an API token, as API clients do; pages with the session."""
+        return self.user is not None and self.path.startswith("/api/")
 
 
 MANAGER, ASSESSOR, BOARD, STAFF = (
@@ -77,12 +88,14 @@ FIXTURES = r"""
 import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from accounts.api_tokens import api_token_create
 from accounts.models import User
 from labels.models import Assessment
 emails = json.loads(ARGS)
 ASSESSOR, BOARD = "assessor@example.org", "board@example.org"
-sessions = {}
+sessions, tokens = {}, {}
 for user in User.objects.filter(email__in=emails):
+    tokens[user.email] = api_token_create(user=user, name="bench/throughput.py")[1]
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -97,6 +110,7 @@ def first(queryset, **filters):
 draft = mine.select_related("framework").order_by("-created_at").first()  # the manager's latest application
 print(json.dumps({
     "sessions": sessions,
+    "tokens": tokens,
     "organisation": mine.first().organisation.slug if mine.exists() else manager.memberships.first().organisation.slug,
     "draft": str(draft.public_id) if draft else None,
     "area": draft.framework.areas.order_by("position").first().code if draft else None,
@@ -121,17 +135,36 @@ def _wrk() -> str:
     sys.exit("wrk is missing: apt-get install wrk")
 
 
-def _database_url(create: bool) -> tuple[str, bool]:
+def _database_url(name: str, orgs: int, fresh: bool) -> tuple[str, bool]:
+    """The bench database's URL, and whether it already holds a finished seed of `orgs` organisations."""
     import psycopg
 
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        sys.exit(f"--database {name!r}: use lower-case letters, digits and underscores")
     server = urlparse(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres")
+    if not server.scheme.startswith("postgres"):
+        sys.exit("DATABASE_URL must name a PostgreSQL server")
+    if server.path.lstrip("/") == name:
+        sys.exit(f"{name} is the database in DATABASE_URL: the benchmark drops and seeds its own, choose another")
+    url = urlunparse(server._replace(path=f"/{name}"))
     with psycopg.connect(urlunparse(server._replace(path="/postgres")), autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
-        if create or not exists:
-            conn.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            conn.execute(f"CREATE DATABASE {DATABASE}")
-            exists = None
-    return urlunparse(server._replace(path=f"/{DATABASE}")), bool(exists)
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    seeded = False
+    if exists and not fresh:
+        with psycopg.connect(url) as conn:
+            try:  # seed_demo runs last: a database it finished holds the demo manager and all organisations
+                seeded = conn.execute(
+                    "SELECT (SELECT count(*) FROM accounts_organisation) >= %s"
+                    " AND EXISTS (SELECT 1 FROM accounts_user WHERE email = %s)",
+                    [orgs, MANAGER],
+                ).fetchone()[0]
+            except psycopg.errors.UndefinedTable:
+                seeded = False
+    if not seeded:
+        with psycopg.connect(urlunparse(server._replace(path="/postgres")), autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+    return url, seeded
 
 
 def _env(database_url: str) -> dict:
@@ -173,18 +206,18 @@ def _serve(env: dict, app: str, port: int, log: Path) -> subprocess.Popen:
     sys.exit(f"gunicorn on port {port} did not start; see {log}")
 
 
-def _get(url: str, cookie: str) -> int:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+def _get(url: str, headers: dict) -> int:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
     try:
         return urllib.request.urlopen(request, timeout=30).status  # noqa: S310
     except urllib.error.HTTPError as error:
         return error.code
 
 
-def _rps(wrk: str, url: str, cookie: str, seconds: int) -> float:
+def _rps(wrk: str, url: str, headers: dict, seconds: int) -> float:
     args = [wrk, "-t2", "-c16", f"-d{seconds}s", url]
-    if cookie:
-        args[1:1] = ["-H", f"Cookie: {cookie}"]
+    for name, value in headers.items():
+        args[1:1] = ["-H", f"{name}: {value}"]
     output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     if "Non-2xx" in output:
         sys.exit(f"{url} answered errors under load:\n{output}")
@@ -194,17 +227,22 @@ def _rps(wrk: str, url: str, cookie: str, seconds: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, default=10000)
-    parser.add_argument("--reuse", action="store_true", help="reuse the seeded database of the last run")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE") or DEFAULT_DATABASE,
+        help="the bench database's name (default: BENCH_DATABASE or %(default)s)",
+    )
+    parser.add_argument("--fresh", action="store_true", help="drop and seed the database even if it is seeded")
     parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=3, help="page/bare alternations per page (median taken)")
     parser.add_argument("--only", default="", help="comma-separated substrings of page names")
     options = parser.parse_args()
     wrk = _wrk()
 
-    url, reused = _database_url(create=not options.reuse)
+    url, reused = _database_url(options.database, options.orgs, options.fresh)
     env = _env(url)
     if not reused:
-        print(f"Seeding {options.orgs} organisations into {DATABASE}…", flush=True)
+        print(f"Seeding {options.orgs} organisations into {options.database}…", flush=True)
         _manage(env, "migrate", "--no-input")
         _manage(env, "import_framework", "labels/data/cme-demo-2026.yaml", "--if-missing")
         _manage(env, "seed_demo", f"--orgs={options.orgs}", "--seed=1", "--no-logins")
@@ -233,16 +271,21 @@ def main() -> None:
             if "None" in path:
                 print(f"skipped {page.name}: the demo has no such object", flush=True)
                 continue
-            cookie = f"sessionid={fixtures['sessions'][page.user]}" if page.user else ""
+            headers = {}
+            if page.token:
+                headers["Authorization"] = f"Token {fixtures['tokens'][page.user]}"
+            elif page.user:
+                headers["Cookie"] = f"sessionid={fixtures['sessions'][page.user]}"
             url = f"http://127.0.0.1:{PORTAL_PORT}{path}"
-            status = _get(url, cookie)
+            status = _get(url, headers)
             if status != 200:
                 sys.exit(f"{page.name}: GET {path} answered {status}")
-            _rps(wrk, url, cookie, 1)  # warm-up: caches, connections
+            # Warm-up: both workers fill their caches (benchmarking's population takes a few seconds).
+            _rps(wrk, url, headers, WARM_UP_SECONDS)
             page_rps, bare_rps = [], []
             for _ in range(options.rounds):
-                bare_rps.append(_rps(wrk, bare, "", options.seconds))
-                page_rps.append(_rps(wrk, url, cookie, options.seconds))
+                bare_rps.append(_rps(wrk, bare, {}, options.seconds))
+                page_rps.append(_rps(wrk, url, headers, options.seconds))
             row = (page, statistics.median(page_rps), statistics.median(bare_rps))
             rows.append(row)
             print(f"{page.name:45} {row[1]:8.0f} {row[2]:8.0f} {row[1] / row[2]:6.1%}", flush=True)

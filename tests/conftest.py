@@ -7,6 +7,7 @@ catalogue is imported again right after it, so the next test finds it as before.
 """
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from rest_framework.test import APIClient
@@ -30,6 +31,12 @@ def _default_language_after_each_test():
     request's language and nothing resets it), so each test starts from the default language."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (cached pages, populations): no test sees another's data."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,6 @@ class TokenAuthentication(authentication.TokenAuthentication):
         user = token.user
         if not user.is_active:
             raise exceptions.AuthenticationFailed(_("This account is inactive."))
-        if must_set_up_totp(user):
+        if must_set_up_totp(user, totp_id=token.totp_id):
             raise exceptions.AuthenticationFailed(_("Your role requires two-factor authentication. Set it up first."))
         return user, token

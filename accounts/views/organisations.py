@@ -17,6 +17,7 @@ from accounts.permissions import (
     can_manage_members,
     is_member,
     membership_role,
+    organisation_roles,
 )
 from clusterexcellence.registry import panels_for
 
@@ -28,8 +29,15 @@ PAGE_SIZE = 25
 @login_required
 def organisation_list(request):
     """The user's organisations; staff see every organisation."""
-    organisations = Organisation.objects.visible_to(request.user).order_by("name", "pk")
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    if request.user.is_staff:
+        paginator = Paginator(Organisation.objects.visible_to(request.user).order_by("name", "pk"), PAGE_SIZE)
+    else:
+        # A member's organisations (visible_to) are those of their roles, which the navigation has
+        # loaded already: the page reads only the rows it shows, with neither a join nor a count.
+        ids = list(organisation_roles(request.user))
+        paginator = Paginator(Organisation.objects.filter(pk__in=ids).order_by("name", "pk"), PAGE_SIZE)
+        paginator.count = len(ids)
+    page = paginator.get_page(request.GET.get("page"))
     rows = [(organisation, membership_role(request.user, organisation)) for organisation in page]
     return render(
         request,

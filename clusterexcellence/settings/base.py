@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clusterexcellence.api_errors.ApiJsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "clusterexcellence.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +84,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Inputs, textareas and labels of forms are written in Python (same markup as Django's templates).
+FORM_RENDERER = "clusterexcellence.form_renderer.FormRenderer"
 
 # Embedded default: SQLite unless DATABASE_URL names a server (PostgreSQL in production).
 DATABASES = {

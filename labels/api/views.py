@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from clusterexcellence.page_cache import public_page
 from labels.models import Framework
 
 from .serializers import FrameworkSerializer, FrameworkSummarySerializer
@@ -45,6 +46,7 @@ class FrameworkListView(generics.ListAPIView):
     parameters=[_LANGUAGE],
     responses={200: FrameworkSerializer, 404: OpenApiResponse(description="No framework has been published yet.")},
 )
+@public_page(version=Framework.objects.current_version, api=True)
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def framework_current(request):

@@ -6,6 +6,7 @@ assessment is scored against the framework version it was started with.
 
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
@@ -181,6 +182,10 @@ class TranslatedTextMixin:
         return self.localized("levels")
 
 
+CURRENT_VERSION_KEY = "labels:catalogue:current-version"
+CURRENT_VERSION_SECONDS = 2
+
+
 class FrameworkQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=FrameworkStatus.PUBLISHED)
@@ -188,6 +193,21 @@ class FrameworkQuerySet(models.QuerySet):
     def current(self):
         """The most recently published framework, or None before the first publication."""
         return self.published().order_by("-published_at", "-pk").first()
+
+    def current_version(self) -> str:
+        """What identifies the current catalogue's content: a published framework never changes, so
+        only the next publication changes this. Keys the caches of public pages.
+
+        Read from the database at most every CURRENT_VERSION_SECONDS (a query per request costs
+        public pages half their throughput): framework_publish forgets it, so the process that
+        publishes (with Redis: every process) sees a new version at the next request, any other
+        process within those seconds."""
+        version = cache.get(CURRENT_VERSION_KEY)
+        if version is None:
+            found = self.published().order_by("-published_at", "-pk").values_list("pk", "published_at").first()
+            version = f"{found[0]}@{found[1].timestamp()}" if found else "none"
+            cache.set(CURRENT_VERSION_KEY, version, CURRENT_VERSION_SECONDS)
+        return version
 
     def visible_to(self, user):
         """Published and superseded versions are public; drafts only for staff."""
@@ -371,4 +391,6 @@ def framework_publish(framework: Framework) -> Framework:
     locked.published_at = timezone.now()
     locked.save(update_fields=["status", "published_at"])
     framework.status, framework.published_at = locked.status, locked.published_at
+    cache.delete(CURRENT_VERSION_KEY)  # now for this transaction's process, and once committed for all
+    transaction.on_commit(lambda: cache.delete(CURRENT_VERSION_KEY))
     return locked

@@ -2,12 +2,15 @@
 
 from django.shortcuts import render
 
+from clusterexcellence.page_cache import public_page
 from labels.choices import Level
 from labels.models import Framework
 
 
+@public_page(version=Framework.objects.current_version)
 def catalogue(request):
-    """Areas, indicators and label rules of the current framework; public, three queries."""
+    """Areas, indicators and label rules of the current framework; public, three queries (served
+    from the cache to anonymous visitors while the current framework stays the same)."""
     framework = Framework.objects.with_catalogue().current()
     context = {"framework": framework}
     if framework is not None:

@@ -4,7 +4,10 @@ privileged user's token needs two-factor when the portal requires it."""
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.api_tokens import api_token_create
@@ -101,3 +104,20 @@ def test_a_token_of_a_privileged_user_with_two_factor_is_accepted(call, assessor
 
 def test_anonymous_calls_are_refused(api_client, db):
     assert api_client.get("/api/organisations/").status_code in (401, 403)
+
+
+@pytest.mark.parametrize("with_totp", [False, True])
+def test_checking_a_token_and_its_credentials_takes_one_query(api_client, staff_user, with_totp, settings):
+    settings.REQUIRE_2FA_FOR_PRIVILEGED = True
+    if with_totp:
+        Authenticator.objects.create(user=staff_user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    _token, key = api_token_create(user=staff_user)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    api_client.get("/api/organisations/")  # records the last use
+
+    with CaptureQueriesContext(connection) as queries:
+        status = api_client.get("/api/organisations/").status_code
+
+    checks = [q["sql"] for q in queries if "accounts_apitoken" in q["sql"] or "mfa_authenticator" in q["sql"]]
+    assert len(checks) == 1  # the token, its owner and the owner's authenticator together
+    assert status == (200 if with_totp else 401)  # staff need two-factor for a token to work

@@ -1,5 +1,8 @@
 import pytest
 
+from accounts.choices import MembershipRole
+from tests.factories import MembershipFactory
+
 
 def test_it_requires_sign_in(client, org_a):
     response = client.get("/organisations/alpha-cluster/")
@@ -44,3 +47,14 @@ def test_it_shows_the_services_by_name(client_as, owner_a, org_a):
     content = client_as(owner_a).get("/organisations/alpha-cluster/").content.decode()
     assert "Policy dialogue" in content
     assert "unknown-old-value" not in content
+
+
+def test_its_queries_do_not_grow_with_the_members(client_as, owner_a, org_a, django_assert_max_num_queries):
+    client = client_as(owner_a)
+    MembershipFactory.create_batch(2, organisation=org_a, role=MembershipRole.VIEWER)
+    client.get("/organisations/alpha-cluster/")
+    with django_assert_max_num_queries(5):
+        assert client.get("/organisations/alpha-cluster/").status_code == 200
+    MembershipFactory.create_batch(10, organisation=org_a, role=MembershipRole.EDITOR)
+    with django_assert_max_num_queries(5):
+        assert client.get("/organisations/alpha-cluster/").status_code == 200

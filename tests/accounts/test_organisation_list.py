@@ -58,7 +58,7 @@ def test_its_query_count_does_not_grow_with_the_organisations(client_as, outside
     for organisation in OrganisationFactory.create_batch(20):
         MembershipFactory(organisation=organisation, user=outsider, role=MembershipRole.EDITOR)
     client = client_as(outsider)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):  # session's user, roles, the organisations shown, club status
         response = client.get("/organisations/")
     assert response.content.decode().count("Editor") == 20
 
@@ -70,3 +70,16 @@ def test_its_query_count_for_staff_does_not_grow_with_the_organisations(
     client = client_as(staff_user)
     with django_assert_max_num_queries(6):
         client.get("/organisations/")
+
+
+def test_a_member_with_more_organisations_than_a_page_gets_pages(client_as, outsider, django_assert_max_num_queries):
+    for organisation in OrganisationFactory.create_batch(27):
+        MembershipFactory(organisation=organisation, user=outsider, role=MembershipRole.VIEWER)
+    client = client_as(outsider)
+
+    first = client.get("/organisations/").content.decode()
+    with django_assert_max_num_queries(4):
+        second = client.get("/organisations/?page=2").content.decode()
+
+    assert "Page 1 of 2" in first and first.count("<tr>") == 26
+    assert "Page 2 of 2" in second and second.count("<tr>") == 3

@@ -170,5 +170,5 @@ def test_the_number_of_queries_is_bounded_during_clarification(
     clarify(in_review, assessor, codes=["S1", "S2", "S3"])
     client = client_as(owner_a)
     client.get(url(in_review))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         client.get(url(in_review))

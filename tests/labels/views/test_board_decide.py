@@ -192,3 +192,14 @@ def test_the_decision_page_shows_the_verification(client_as, board_member, recom
 
     assert "35 of 36 indicators" in content
     assert "Verify every indicator first: 35 of 36 are verified; 1 is still open: S1." in content
+
+
+def test_its_queries_do_not_grow_with_the_history(client_as, board_member, recommended, django_assert_max_num_queries):
+    client = client_as(board_member)
+    client.get(url(recommended))
+    with django_assert_max_num_queries(10):
+        assert client.get(url(recommended)).status_code == 200
+    for n in range(5):  # more history rows: each a note of the secretariat
+        recommended.history.create(from_status=recommended.status, to_status=recommended.status, note=f"Note {n}")
+    with django_assert_max_num_queries(10):
+        assert client.get(url(recommended)).status_code == 200
