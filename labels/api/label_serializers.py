@@ -43,7 +43,6 @@ class AwardedLabelSerializer(serializers.ModelSerializer):
     def get_verify_url(self, label: Label) -> str:
         return self.context["request"].build_absolute_uri(label.get_verification_url())
 
-
     @extend_schema_field(OpenApiTypes.URI)
     def get_assertion_url(self, label: Label) -> str:
         return open_badges.assertion_url(label)
