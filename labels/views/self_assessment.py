@@ -28,6 +28,7 @@ from ..models import Answer, Assessment, AssessmentStatus, Evidence, Indicator, 
 from ..values import format_value
 from .access import assessment_for
 from .answer_rows import AnswerRow, answer_row, clarification_of, editable_for, score_job
+from .assessment_report import report_job
 
 Status = AssessmentStatus
 # States in which the assessors' reviews (verified values) exist.
@@ -121,8 +122,11 @@ def task_list(request, public_id):
         "decided": decided,
         "label": awarded,
         "may_download": awarded is not None and permissions.can_download_certificate(user, awarded),
+        "may_report": decided and permissions.can_get_assessment_report(user, assessment),
         "panels": panels_for("labels.assessment", request, assessment),
     }
+    if context["may_report"]:
+        context["report_job"] = report_job(assessment)
     return render(request, "labels/task_list.html", context)
 
 
