@@ -12,6 +12,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from clusterexcellence.errors import StateConflict
+from clusterexcellence.jobs import job_enqueue, job_latest
+from clusterexcellence.models import Job, JobStatus
 
 from .assessment_scores import indicators_of, provisional_result, verified_result
 from .choices import Rating
@@ -45,6 +47,24 @@ def report_check(assessment: Assessment) -> None:
 
 def report_exists(assessment: Assessment) -> bool:
     return default_storage.exists(report_path(assessment))
+
+
+def report_job(assessment: Assessment):
+    """The newest rendering job of the assessment's report, or None."""
+    from .tasks import render_assessment_report
+
+    return job_latest(assessment, kind=render_assessment_report.name)
+
+
+def report_request(*, assessment: Assessment, by) -> Job:
+    """Start rendering the report (again), unless a rendering waits or runs already (then that job)."""
+    from .tasks import render_assessment_report
+
+    report_check(assessment)
+    job = report_job(assessment)
+    if job is not None and job.status in (JobStatus.PENDING, JobStatus.RUNNING):
+        return job
+    return job_enqueue(render_assessment_report, target=assessment, by=by)
 
 
 def _chart(areas: list[dict]) -> dict:

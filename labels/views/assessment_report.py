@@ -11,18 +11,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from clusterexcellence.jobs import job_enqueue, job_latest
-from clusterexcellence.models import JobStatus
-
 from .. import permissions
-from ..assessment_report import report_path, report_refusal
+from ..assessment_report import report_path, report_refusal, report_request
 from ..models import Assessment
-from ..tasks import render_assessment_report
 from .access import assessment_for
-
-
-def report_job(assessment: Assessment):
-    return job_latest(assessment, kind=render_assessment_report.name)
 
 
 def _allowed(request, public_id) -> tuple[Assessment, HttpResponse | None]:
@@ -40,9 +32,7 @@ def report_create(request, public_id):
     assessment, refused = _allowed(request, public_id)
     if refused:
         return refused
-    job = report_job(assessment)
-    if job is None or job.status not in (JobStatus.PENDING, JobStatus.RUNNING):
-        job_enqueue(render_assessment_report, target=assessment, by=request.user)
+    report_request(assessment=assessment, by=request.user)
     messages.info(request, _("The assessment report is being prepared."))
     return redirect(f"{assessment.get_absolute_url()}#report-heading")
 

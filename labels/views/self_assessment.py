@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from clusterexcellence.registry import panels_for
 
 from .. import answers, permissions, transitions
+from ..assessment_report import report_job
 from ..assessment_scores import indicators_of, provisional_result, verified_result
 from ..choices import Level, Rating
 from ..forms import AnswerForm, ImprovementAreasForm, ResubmitForm, SubmitForm
@@ -28,7 +29,6 @@ from ..models import Answer, Assessment, AssessmentStatus, Evidence, Indicator, 
 from ..values import format_value
 from .access import assessment_for
 from .answer_rows import AnswerRow, answer_row, clarification_of, editable_for, score_job
-from .assessment_report import report_job
 
 Status = AssessmentStatus
 # States in which the assessors' reviews (verified values) exist.
