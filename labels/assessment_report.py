@@ -79,7 +79,7 @@ def _chart(areas: list[dict]) -> dict:
             count = area["tally"][rating.value]
             width = round(CHART_BAR_WIDTH * count / largest, 1)
             if count:
-                bars.append({"x": x, "width": width, "colour": RATING_COLOURS[rating], "count": count})
+                bars.append({"x": x, "text_x": x + 3, "width": width, "colour": RATING_COLOURS[rating], "count": count})
             x += width
         rows.append({"code": area["area"].code, "y": y, "text_y": y + CHART_BAR_HEIGHT - 3, "bars": bars})
     return {

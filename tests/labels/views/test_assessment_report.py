@@ -181,3 +181,19 @@ def test_the_download_before_any_rendering_sends_back_to_the_page(client_as, app
 
     assert response.status_code == 302
     assert response["Location"] == approved.get_absolute_url()
+
+
+def test_the_chart_has_a_bar_per_light_of_each_area(rejected):
+    from django.template.loader import render_to_string
+
+    from labels.assessment_report import report_context
+
+    Review.objects.filter(assessment=rejected, indicator__code="S1").update(verified_value=0)
+    context = report_context(rejected)
+    html = render_to_string("labels/pdf/report.html", context)
+
+    for area, row in zip(context["areas"], context["chart"]["rows"], strict=True):
+        assert sum(bar["count"] for bar in row["bars"]) == area["total"]
+    s_row = context["chart"]["rows"][0]
+    assert [bar["colour"] for bar in s_row["bars"]][-1] == "#c62828"  # S1 verified as 0: one red bar
+    assert html.count("<rect ") == sum(len(row["bars"]) for row in context["chart"]["rows"])
