@@ -197,3 +197,15 @@ def test_the_chart_has_a_bar_per_light_of_each_area(rejected):
     s_row = context["chart"]["rows"][0]
     assert [bar["colour"] for bar in s_row["bars"]][-1] == "#c62828"  # S1 verified as 0: one red bar
     assert html.count("<rect ") == sum(len(row["bars"]) for row in context["chart"]["rows"])
+
+
+def test_the_report_is_rendered_in_the_language_of_whoever_asked(
+    client_as, approved, owner_a, django_capture_on_commit_callbacks
+):
+    owner_a.language = "de"
+    owner_a.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as(owner_a).post(_create(approved))
+
+    assert "Bewertungsbericht" in _stored_text(approved)
