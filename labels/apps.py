@@ -20,7 +20,7 @@ class LabelsConfig(AppConfig):
             register_page_panel,
         )
 
-        from . import appeals, dashboard, label_reminders, notifications
+        from . import appeals, dashboard, label_reminders, notifications, permissions
         from .models import Assessment, Label
         from .tasks import render_assessment_report, render_certificate, score_assessment
 
@@ -44,6 +44,7 @@ class LabelsConfig(AppConfig):
             render_assessment_report.name,
             label=_("Rendering the assessment report…"),
             template="labels/htmx/report_job_finished.html",
+            visible_to=permissions.can_watch_report_job,
         )
 
         register_job_target(

@@ -209,3 +209,13 @@ def test_the_report_is_rendered_in_the_language_of_whoever_asked(
         client_as(owner_a).post(_create(approved))
 
     assert "Bewertungsbericht" in _stored_text(approved)
+
+
+@pytest.mark.parametrize("persona", ["board_member", "assessor", "owner_b"])
+def test_others_may_not_watch_the_rendering_job(request, client_as, approved, owner_a, persona):
+    client_as(owner_a).post(_create(approved))
+    job = Job.objects.get(kind=render_assessment_report.name)
+
+    response = client_as(request.getfixturevalue(persona)).get(reverse("job_status", args=[job.public_id]))
+
+    assert response.status_code == 404
