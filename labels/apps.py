@@ -20,9 +20,9 @@ class LabelsConfig(AppConfig):
             register_page_panel,
         )
 
-        from . import appeals, dashboard, label_reminders, notifications
+        from . import appeals, dashboard, label_reminders, notifications, permissions
         from .models import Assessment, Label
-        from .tasks import render_certificate, score_assessment
+        from .tasks import render_assessment_report, render_certificate, score_assessment
 
         notifications.register()
         label_reminders.register()
@@ -38,6 +38,13 @@ class LabelsConfig(AppConfig):
             score_assessment.name,
             label=_("Computing the provisional ratings and score…"),
             template="labels/htmx/score_job_finished.html",
+        )
+
+        register_job_kind(
+            render_assessment_report.name,
+            label=_("Rendering the assessment report…"),
+            template="labels/htmx/report_job_finished.html",
+            visible_to=permissions.can_watch_report_job,
         )
 
         register_job_target(

@@ -119,3 +119,14 @@ def can_change_label(user, label) -> bool:
 def can_download_certificate(user, label) -> bool:
     """The organisation's members and staff download the certificate."""
     return user.is_authenticated and (user.is_staff or membership_role(user, label.organisation) is not None)
+
+
+def can_get_assessment_report(user, assessment: Assessment) -> bool:
+    """The organisation's members and staff create and download the assessment report PDF."""
+    return user.is_authenticated and (user.is_staff or membership_role(user, assessment.organisation) is not None)
+
+
+def can_watch_report_job(user, job) -> bool:
+    """The report's rendering job (and its download link): whoever may get the report."""
+    assessment = Assessment.objects.visible_to(user).select_related("organisation").filter(pk=job.object_id).first()
+    return assessment is not None and can_get_assessment_report(user, assessment)

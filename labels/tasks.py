@@ -35,6 +35,20 @@ def render_certificate(job_id: int) -> None:
     job_run(job_id, _certificate)
 
 
+def _assessment_report(job) -> dict:
+    from .assessment_report import report_render
+
+    assessment = Assessment.objects.select_related("organisation", "framework").get(pk=job.object_id)
+    language = job.created_by.preferred_language if job.created_by_id else "en"
+    return report_render(assessment=assessment, language=language)
+
+
+@shared_task(**TASK_OPTIONS)
+def render_assessment_report(job_id: int) -> None:
+    """Render (or render again) a decided assessment's report PDF; one file per assessment."""
+    job_run(job_id, _assessment_report)
+
+
 EXPIRY_REMINDERS = "labels.tasks.send_expiry_reminders"
 
 

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     appeals,
     applications,
+    assessment_report,
     board,
     catalogue,
     evidence,
@@ -29,6 +30,8 @@ urlpatterns = [
     path("assessments/<uuid:public_id>/withdraw/", self_assessment.withdraw, name="withdraw"),
     path("assessments/<uuid:public_id>/print/", self_assessment.printable, name="print"),
     path("assessments/<uuid:public_id>/score/", self_assessment.score_explanation, name="score"),
+    path("assessments/<uuid:public_id>/report/", assessment_report.report_create, name="report_create"),
+    path("assessments/<uuid:public_id>/report.pdf", assessment_report.report_download, name="report_download"),
     path("assessments/<uuid:public_id>/evidence/<str:code>/", evidence.upload, name="evidence_upload"),
     path("evidence/<uuid:public_id>/", evidence.download, name="evidence_download"),
     path("evidence/<uuid:public_id>/delete/", evidence.delete, name="evidence_delete"),

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from clusterexcellence.registry import panels_for
 
 from .. import answers, permissions, transitions
+from ..assessment_report import report_job
 from ..assessment_scores import indicators_of, provisional_result, verified_result
 from ..choices import Level, Rating
 from ..forms import AnswerForm, ImprovementAreasForm, ResubmitForm, SubmitForm
@@ -121,8 +122,11 @@ def task_list(request, public_id):
         "decided": decided,
         "label": awarded,
         "may_download": awarded is not None and permissions.can_download_certificate(user, awarded),
+        "may_report": decided and permissions.can_get_assessment_report(user, assessment),
         "panels": panels_for("labels.assessment", request, assessment),
     }
+    if context["may_report"]:
+        context["report_job"] = report_job(assessment)
     return render(request, "labels/task_list.html", context)
 
 
