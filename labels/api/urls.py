@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import appeals, assessment_views, label_views, views
+from . import appeals, assessment_views, label_views, report_views, views
 
 _LABEL = "labels/<uuid:public_id>/"
 
@@ -35,6 +35,8 @@ urlpatterns = [
     ),
     path(_ASSESSMENT + "recommend/", assessment_views.recommend_post, name="api-assessment-recommend"),
     path(_ASSESSMENT + "decide/", assessment_views.decide_post, name="api-assessment-decide"),
+    path(_ASSESSMENT + "report/", report_views.report, name="api-assessment-report"),
+    path(_ASSESSMENT + "report/pdf/", report_views.report_pdf, name="api-assessment-report-pdf"),
     # Awarded labels: public reading, the board's lifecycle.
     path("labels/", label_views.LabelListView.as_view(), name="api-label-list"),
     path(_LABEL, label_views.label_detail, name="api-label-detail"),
