@@ -37,6 +37,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 
 from accounts.models import Organisation
+from clusterexcellence import data_versions
 from labels import selectors
 
 from .peer_groups import NO_LABEL, Group, age_band, size_band
@@ -76,6 +77,7 @@ class Population:
     present: dict[str, int]  # indicator key → bitset of the indices that have a value
     ratings: dict[str, dict[str, int]]  # indicator key → rating → number of organisations
     build_seconds: float = 0.0
+    tables: frozenset = frozenset()  # what it was read from: pages made from it depend on them (data_versions)
     _sorted: OrderedDict = field(default_factory=OrderedDict, repr=False)
     _verdicts: dict = field(default_factory=dict, repr=False)
 
@@ -175,6 +177,12 @@ def fingerprint() -> tuple:
 
 def population() -> Population:
     """The population as the data is now (see the module docstring for how fresh that is)."""
+    found = _population()
+    data_versions.read(*found.tables)  # a page made from it is kept while they are unchanged
+    return found
+
+
+def _population() -> Population:
     global _current
     current_fingerprint = fingerprint()
     found = _current
@@ -198,6 +206,13 @@ def _digest(value) -> str:
 
 def population_build(current_fingerprint: tuple) -> Population:
     """Read every decided organisation's values and profile (four queries) into a Population."""
+    with data_versions.reading() as tables:
+        built = _population_read(current_fingerprint)
+    built.tables = frozenset(tables)
+    return built
+
+
+def _population_read(current_fingerprint: tuple) -> Population:
     started = time.monotonic()
     today = current_fingerprint[2]
     values_by_key = selectors.latest_decided_values()

@@ -7,7 +7,7 @@ class ClusterExcellenceConfig(AppConfig):
     verbose_name = _("Portal infrastructure")
 
     def ready(self):
-        from . import dashboard
+        from . import dashboard, data_versions  # noqa: F401 - data_versions watches every connection's queries
         from .permissions import can_repair_jobs
         from .registry import register_api_root, register_dashboard_section, register_job_kind
         from .tasks import heartbeat, send_notification

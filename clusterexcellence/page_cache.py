@@ -1,4 +1,11 @@
-"""Whole responses of public pages, kept in Django's cache while what they show stays the same.
+"""Whole responses, kept in Django's cache while what they show stays the same.
+
+Two kinds: `public_page` for the few pages that show the same to every anonymous visitor and
+depend on nothing but the catalogue version (the home page, the catalogue page and API), and
+`cached_page` / `cached_data` for every other page and API read, per visitor, kept while the
+tables they were made from are unchanged.
+
+## Public pages
 
 A page that shows the same thing to every anonymous visitor (the home page, the indicator
 catalogue, the catalogue API) is rendered once per language and per version of its data and then
@@ -22,19 +29,27 @@ the visitor's CSRF cookie).
 """
 
 import functools
+import hashlib
 import re
 import uuid
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
+from rest_framework.response import Response
+
+from . import data_versions
 
 TIMEOUT = 3600
 _PROCESS = uuid.uuid4().hex[:12]
 _PLACEHOLDER = "__page_cache_csrf_token__"
-_CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,64})"')
+# Every form's hidden field and the htmx headers on <body> (base.html); forms rendered apart may hold
+# tokens masked apart, all of the same secret.
+_CSRF_TOKENS = re.compile(r'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-Za-z0-9]{32,64})"')
 # DRF answers JSON unless the client asks for another format; a browser's Accept gets the browsable API.
 _JSON_ACCEPTS = {"", "*/*", "application/json"}
 
@@ -48,7 +63,7 @@ def public_page(version=lambda: "", *, api: bool = False):
             if not _cacheable(request, api=api):
                 return view(request, *args, **kwargs)
             key = f"page:{_PROCESS}:{request.path}:{translation.get_language()}:{version()}"
-            stored = cache.get(key)
+            stored = public_copies.get(key) or cache.get(key)
             if stored is None:
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming or response.cookies:
@@ -57,7 +72,9 @@ def public_page(version=lambda: "", *, api: bool = False):
                     response.render()
                 stored = _store(request, response)
                 cache.set(key, stored, TIMEOUT)
+                _keep_public_copy(key, stored)
                 return response
+            _keep_public_copy(key, stored)
             content, headers = stored
             if _PLACEHOLDER in content:
                 content = content.replace(_PLACEHOLDER, get_token(request))
@@ -66,6 +83,19 @@ def public_page(version=lambda: "", *, api: bool = False):
         return wrapper
 
     return decorate
+
+
+# This process's own copies of public pages, in front of the shared cache: a key names the page's
+# version, so a copy is never stale, and a public page is served without a round trip to Redis.
+public_copies: dict[str, tuple[str, dict]] = {}
+PUBLIC_COPIES = 200
+
+
+def _keep_public_copy(key: str, stored) -> None:
+    if key not in public_copies:
+        if len(public_copies) >= PUBLIC_COPIES:
+            public_copies.clear()  # old versions and rarely asked paths go; the next requests refill it
+        public_copies[key] = stored
 
 
 def _cacheable(request, *, api: bool) -> bool:
@@ -78,7 +108,105 @@ def _cacheable(request, *, api: bool) -> bool:
 
 def _store(request, response) -> tuple[str, dict]:
     content = response.content.decode(response.charset)
-    match = _CSRF_FIELD.search(content)
-    if match:  # the same masked token stands in every form and in hx-headers
-        content = content.replace(match.group(1), _PLACEHOLDER)
+    for token in set(_CSRF_TOKENS.findall(content)):
+        content = content.replace(token, _PLACEHOLDER)
     return content, dict(response.headers)
+
+
+# ## Pages and API reads per visitor
+# A page or API answer is kept per user (or for every anonymous visitor), language and full address
+# (query string included) together with the versions of the tables it was made from
+# (data_versions): it is served again only while none of those tables has been written since, so a
+# changed answer, a decision or an ended membership shows at the next request in every process,
+# and a refusal is never skipped (what it was decided from is among those tables). Text that
+# changes with the clock alone (deadlines, "today", a label's expiry) is at most PRIVATE_TIMEOUT
+# seconds old. Needs a cache that every process shares (Redis) or a single process (the
+# development server, the tests): the CACHE_PAGES setting. Not cached: other methods than GET,
+# htmx fragments, requests with a message waiting, responses other than a 200 or that set cookies.
+# The CSRF tokens are the visitor's own, filled in as for public pages.
+PRIVATE_TIMEOUT = 60
+_settings_epoch = 0  # tests change settings that pages show
+
+
+def _settings_changed(**kwargs):
+    global _settings_epoch
+    _settings_epoch += 1
+
+
+setting_changed.connect(_settings_changed)
+
+
+def cached_page(view):
+    """Decorate a page view whose response depends only on the user, the language, the full path,
+    the database and the clock."""
+    name = f"{view.__module__}.{view.__qualname__}"
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_per_visitor(request) or len(get_messages(request)):
+            return view(request, *args, **kwargs)
+
+        def make():
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return response
+
+        def keep(response):
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return None
+            return _store(request, response)
+
+        def serve(stored):
+            content, headers = stored
+            if _PLACEHOLDER in content:
+                content = content.replace(_PLACEHOLDER, get_token(request))
+            return HttpResponse(content, headers=headers)
+
+        return _through_cache(request, "page", name, make, keep, serve)
+
+    return wrapper
+
+
+def cached_data(handler):
+    """Decorate a DRF handler (a function view under @api_view, or a viewset's list or retrieve
+    through method_decorator): its serialised data is kept, the renderer still runs per request."""
+    # By name: method_decorator decorates a viewset's method anew for every request.
+    name = f"{handler.__module__}.{handler.__qualname__}"
+
+    @functools.wraps(handler)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_per_visitor(request):
+            return handler(request, *args, **kwargs)
+
+        def keep(response):
+            if response.status_code != 200 or not isinstance(response, Response) or response.exception:
+                return None
+            return response.data, {name: value for name, value in response.items() if name != "Content-Type"}
+
+        return _through_cache(
+            request,
+            "data",
+            name,
+            lambda: handler(request, *args, **kwargs),
+            keep,
+            lambda kept: Response(kept[0], headers=kept[1]),
+        )
+
+    return wrapper
+
+
+def _cacheable_per_visitor(request) -> bool:
+    return settings.CACHE_PAGES and request.method == "GET" and "HTTP_HX_REQUEST" not in request.META
+
+
+def _through_cache(request, kind, name, make, keep, serve):
+    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+    key = f"{kind}:{_PROCESS}:{_settings_epoch}:{request.user.pk}:{translation.get_language()}:{path}"
+
+    def made():
+        if request.user.is_authenticated:
+            data_versions.read(request.user)  # the navigation shows the user, loaded before
+        return make()
+
+    return data_versions.remember(key, name, made, keep=keep, serve=serve, timeout=PRIVATE_TIMEOUT)

@@ -8,12 +8,15 @@ catalogue is imported again right after it, so the next test finds it as before.
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from rest_framework.test import APIClient
 
 from accounts.choices import MembershipRole
 from accounts.models import AssessorProfile
+from clusterexcellence import page_cache
+from labels.models.catalogue import current_version_forget
 
 from .factories import (
     PASSWORD,
@@ -33,10 +36,31 @@ def _default_language_after_each_test():
     translation.deactivate()
 
 
+@pytest.fixture
+def uncached_pages():
+    """Signed-in pages, API reads and token look-ups are made on every request (see
+    `_pages_made_when_counting`)."""
+
+
+@pytest.fixture(autouse=True)
+def _pages_made_when_counting(request):
+    """A test that counts a page's queries counts what making the page costs, not its cached copy
+    (clusterexcellence/page_cache.py; tests/labels/views/test_cached_pages.py)."""
+    if {"django_assert_num_queries", "django_assert_max_num_queries", "uncached_pages"}.isdisjoint(
+        request.fixturenames
+    ):
+        yield
+        return
+    with override_settings(CACHE_PAGES=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (cached pages, populations): no test sees another's data."""
     cache.clear()
+    current_version_forget()  # what this process keeps in memory: the catalogue version, public pages
+    page_cache.public_copies.clear()
 
 
 @pytest.fixture(scope="session")

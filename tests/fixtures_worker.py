@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 
 from clusterexcellence.celery import app as celery_app
 from clusterexcellence.models import Job
@@ -132,7 +133,10 @@ def celery_worker(request, transactional_db, _celery_worker_process):
     saved = conf.task_always_eager, conf.broker_url
     conf.task_always_eager = False
     conf.broker_url = settings.CELERY_BROKER_URL
-    yield _celery_worker_process
+    # The worker's writes change table versions in its own memory (the tests' cache), which this
+    # process does not see: cached signed-in pages need a cache both share, as Redis in production.
+    with override_settings(CACHE_PAGES=False):
+        yield _celery_worker_process
     conf.task_always_eager, conf.broker_url = saved
     if _celery_worker_process.process.poll() is not None:
         _celery_worker_process.start()  # a test killed it: the next test needs it running

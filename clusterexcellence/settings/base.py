@@ -113,6 +113,11 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "clusterexcellence.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages and API reads are kept per visitor, API token look-ups per token, while the tables they
+# were made from are unchanged (clusterexcellence/page_cache.py, data_versions.py). Every process
+# must see the same table versions: on with Redis, off with each process's own memory (the
+# development server and the tests, single processes, switch it on).
+CACHE_PAGES = env_bool("CACHE_PAGES", bool(REDIS_URL))
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"

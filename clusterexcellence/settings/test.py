@@ -30,6 +30,7 @@ CELERY_TASK_DEFAULT_QUEUE = "-".join(
     ["test", hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8], os.environ.get("PYTEST_XDIST_WORKER", "main")]
 )
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_PAGES = True  # one process; a test with a real worker switches it off (fixtures_worker.py)
 ACCOUNT_RATE_LIMITS = False
 # A code computed by a test may be checked a moment later, across the 30-second boundary on a busy
 # machine: the tests accept the neighbouring period too (production keeps allauth's default of 0).

@@ -102,7 +102,7 @@ def test_the_trend_lists_earlier_decided_assessments(client_as, owner_a, crowd, 
 
 
 def test_the_query_count_does_not_grow_with_the_number_of_peers(
-    client_as, owner_a, crowd, org_a, framework, django_assert_max_num_queries
+    client_as, owner_a, crowd, org_a, framework, django_assert_max_num_queries, uncached_pages
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -27,7 +27,7 @@ def test_people_with_neither_organisation_nor_meetings_do_not_see_it(client_as, 
     assert 'id="dashboard-collaboration"' not in client_as(outsider).get("/dashboard/").content.decode()
 
 
-def test_the_dashboard_stays_flat(client_as, org_a, owner_a):
+def test_the_dashboard_stays_flat(client_as, org_a, owner_a, uncached_pages):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -152,7 +152,9 @@ def count_queries(client, address) -> int:
 
 
 @pytest.mark.parametrize("persona", ["owner_a", "viewer_a"])
-def test_the_number_of_queries_does_not_grow_with_answers_or_evidence(request, client_as, persona, draft, owner_a):
+def test_the_number_of_queries_does_not_grow_with_answers_or_evidence(
+    request, client_as, persona, draft, owner_a, uncached_pages
+):
     client = client_as(request.getfixturevalue(persona))
     client.get(url(draft))  # the session and caches are warm from here on
     empty = count_queries(client, url(draft))
