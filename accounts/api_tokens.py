@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from clusterexcellence import data_versions
+
 from .models import ApiToken, User
 from .two_factor import totp_authenticator_id, totp_authenticator_ids
 
@@ -25,6 +27,7 @@ KEY_BYTES = 32
 PREFIX_LENGTH = 8
 # Writing the last use on every call would turn every API read into a write.
 LAST_USED_PRECISION = timedelta(minutes=1)
+TOKEN_CACHE_SECONDS = 300
 
 
 def _hash(key: str) -> str:
@@ -56,15 +59,25 @@ def api_token_create(*, user: User, name: str = "") -> tuple[ApiToken, str]:
     return token, key
 
 
-def api_token_for_key(key: str) -> ApiToken | None:
-    """The token a key belongs to, if it still works: not expired, its owner's credentials unchanged."""
+def _token_row(key_hash: str) -> ApiToken | None:
     # The owner's TOTP authenticator comes with the token: one query checks the key and the credentials.
-    token = (
+    return (
         ApiToken.objects.select_related("user")
         .annotate(totp_id=totp_authenticator_ids().filter(user=OuterRef("user")).values("pk")[:1])
-        .filter(key_hash=_hash(key))
+        .filter(key_hash=key_hash)
         .first()
     )
+
+
+def api_token_for_key(key: str) -> ApiToken | None:
+    """The token a key belongs to, if it still works: not expired, its owner's credentials unchanged."""
+    key_hash = _hash(key)
+    if settings.CACHE_PAGES:  # kept while the token, its owner and their authenticators are unchanged
+        token = data_versions.remember(
+            f"api-token:{key_hash}", "accounts.api_tokens", lambda: _token_row(key_hash), timeout=TOKEN_CACHE_SECONDS
+        )
+    else:
+        token = _token_row(key_hash)
     if token is None or token.expires_at <= timezone.now():
         return None
     if not constant_time_compare(token.fingerprint, credentials_fingerprint(token.user, totp_id=token.totp_id)):

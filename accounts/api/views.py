@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from allauth.core import ratelimit
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from drf_spectacular.types import OpenApiTypes
@@ -30,6 +31,7 @@ from accounts.models import ApiToken, Membership, Organisation
 from accounts.permissions import can_create_organisation, can_edit_organisation, can_manage_members
 from accounts.two_factor import has_totp, must_set_up_totp, totp_code_is_valid
 from clusterexcellence.api import Conflict, MessageSerializer, domain_errors
+from clusterexcellence.page_cache import cached_data
 
 from .serializers import (
     ApiTokenSerializer,
@@ -163,6 +165,8 @@ class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.
     update=extend_schema(summary="Replace the profile (owners and editors)"),
     partial_update=extend_schema(summary="Change parts of the profile (owners and editors)"),
 )
+@method_decorator(cached_data, name="list")
+@method_decorator(cached_data, name="retrieve")
 class OrganisationViewSet(
     mixins.ListModelMixin,
     mixins.CreateModelMixin,

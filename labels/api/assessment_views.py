@@ -9,6 +9,7 @@ from collections.abc import Callable
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -20,6 +21,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from clusterexcellence.api import MessageSerializer, domain_errors
+from clusterexcellence.page_cache import cached_data
 
 from .. import answers, permissions, reviews, transitions
 from ..assessment_scores import verified_result
@@ -171,6 +173,7 @@ class AssessmentFilter(django_filters.FilterSet):
         responses={201: AssessmentDetailSerializer, 400: _400, 403: _403, 409: _409},
     ),
 )
+@method_decorator(cached_data, name="list")
 class AssessmentListView(generics.ListCreateAPIView):
     serializer_class = AssessmentSummarySerializer
     filterset_class = AssessmentFilter
@@ -204,6 +207,7 @@ class AssessmentListView(generics.ListCreateAPIView):
     responses={200: AssessmentDetailSerializer, 404: _404},
 )
 @api_view(["GET"])
+@cached_data
 def assessment_detail(request, public_id):
     return _detail(request, _assessment(request, public_id), reload=False)
 
