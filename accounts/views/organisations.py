@@ -19,6 +19,7 @@ from accounts.permissions import (
     membership_role,
     organisation_roles,
 )
+from clusterexcellence.page_cache import cached_page
 from clusterexcellence.registry import panels_for
 
 from .access import active_members, organisation_for, organisation_for_action
@@ -27,6 +28,7 @@ PAGE_SIZE = 25
 
 
 @login_required
+@cached_page
 def organisation_list(request):
     """The user's organisations; staff see every organisation."""
     if request.user.is_staff:
@@ -63,6 +65,7 @@ def organisation_new(request):
 
 
 @login_required
+@cached_page
 def organisation_detail(request, slug):
     organisation = organisation_for(request.user, slug)
     members = active_members(organisation)

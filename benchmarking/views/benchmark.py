@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from clusterexcellence.page_cache import cached_page
 from labels import selectors
 
 from .. import charts, permissions
@@ -23,6 +24,7 @@ def organisation_for(request, slug):
 
 
 @login_required
+@cached_page
 def index(request):
     """The organisations whose benchmark the user may open; straight to it when there is one."""
     organisations = list(permissions.benchmarkable_organisations(request.user).order_by("name")[:51])
@@ -36,6 +38,7 @@ def index(request):
 
 
 @login_required
+@cached_page
 def benchmark(request, slug):
     """Position on every indicator within the chosen peer group, with charts, trend and notes."""
     organisation = organisation_for(request, slug)

@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import charts, permissions
 from ..scheme import indicator_distributions, label_counts, public_figures
 
@@ -18,6 +20,7 @@ def _staff_only(request):
 
 
 @login_required
+@cached_page
 def statistics(request):
     _staff_only(request)
     distributions = indicator_distributions()
@@ -73,6 +76,7 @@ def labels_csv(request):
     return _csv("labels.csv", ["level", "country", "sector", "labels"], label_counts().rows)
 
 
+@cached_page
 def scheme(request):
     """Open to everyone: counts only, small ones suppressed."""
     figures = public_figures()

@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from clusterexcellence.page_cache import cached_page
+
 from ..directory import DirectoryQuery, directory_search
 from ..forms import DirectoryForm
 from ..models import Profile
@@ -12,6 +14,7 @@ PAGE_SIZE = 20
 
 
 @member_required
+@cached_page
 def directory(request):
     form = DirectoryForm(request.GET or None)
     form.is_valid()  # an invalid filter (an unknown country code) is left out, the others still apply

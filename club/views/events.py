@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import calendars, events, permissions
 from ..choices import MembershipStatus, RegistrationStatus
 from ..models import ClubMembership, Event, Registration
@@ -25,6 +27,7 @@ def _with_counts(queryset):
 
 
 @member_required
+@cached_page
 def event_list(request):
     mine = dict(
         Registration.objects.filter(user=request.user)
@@ -52,6 +55,7 @@ def _registration(event, user) -> Registration | None:
 
 
 @member_required
+@cached_page
 def event_detail(request, public_id):
     event = _event(public_id)
     registration = _registration(event, request.user)

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import messaging, permissions
 from ..forms import MessageForm, ReportForm
 from ..models import Block, Message, Profile
@@ -31,11 +33,13 @@ def _listing(request, queryset, *, template: str, other: str):
 
 
 @member_required
+@cached_page
 def inbox(request):
     return _listing(request, Message.objects.filter(recipient=request.user), template="club/inbox.html", other="sender")
 
 
 @member_required
+@cached_page
 def sent(request):
     return _listing(request, Message.objects.filter(sender=request.user), template="club/sent.html", other="recipient")
 

@@ -2,6 +2,8 @@
 
 from django.shortcuts import render
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import permissions
 from ..choices import Visibility
 from ..models import Profile
@@ -9,6 +11,7 @@ from ..models import Profile
 FEATURED_SHOWN = 6
 
 
+@cached_page
 def profession(request):
     # Public profiles only, whoever looks: the page is the same for visitors and members.
     featured = Profile.objects.of_members().filter(visibility=Visibility.PUBLIC, featured=True).order_by("-updated_at")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from clusterexcellence.actions import attempt
+from clusterexcellence.page_cache import cached_page
 
 from .. import permissions, profiles
 from ..choices import Visibility
@@ -23,6 +24,7 @@ def _visible_profile(request, public_id) -> Profile:
     return get_object_or_404(queryset, public_id=public_id)
 
 
+@cached_page
 def profile_detail(request, public_id):
     profile = _visible_profile(request, public_id)
     context = {

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
+from clusterexcellence.page_cache import cached_page
 from labels.selectors import current_labels
 
 from .. import permissions
@@ -23,6 +24,7 @@ PAGE_SIZE = 25
 POSTINGS_ON_PROFILE = 10
 
 
+@cached_page
 def directory(request):
     """Every organisation's public profile, filtered and searched; one page at a time."""
     form = SearchForm(request.GET or None)
@@ -48,6 +50,7 @@ def directory(request):
     )
 
 
+@cached_page
 def profile(request, slug):
     """An organisation's public profile, its current label and its open postings."""
     organisation = get_object_or_404(Organisation.objects.select_related("profile_visibility"), slug=slug)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
 from clusterexcellence.actions import attempt
+from clusterexcellence.page_cache import cached_page
 
 from .. import matchmaking, permissions
 from ..choices import MeetingStatus
@@ -22,6 +23,7 @@ from ..models import Event, Meeting, Participant
 PARTICIPANTS_SHOWN = 200
 
 
+@cached_page
 def event_list(request):
     events = Event.objects.annotate(
         participant_count=Count("participants", distinct=True), slot_count=Count("slots", distinct=True)
@@ -103,6 +105,7 @@ def _event_context(request, event: Event, *, participant_form=None) -> dict:
     return context
 
 
+@cached_page
 def event_detail(request, public_id):
     event = _event_for(public_id)
     return render(request, "collaboration/event_detail.html", _event_context(request, event))

@@ -14,6 +14,7 @@ from django_countries import countries
 from accounts.choices import Sector
 from accounts.models import Organisation
 from clusterexcellence.actions import attempt
+from clusterexcellence.page_cache import cached_page
 
 from .. import permissions, postings
 from ..choices import PostingStatus
@@ -34,6 +35,7 @@ def _acting_organisations(user):
     return Organisation.objects.filter(pk__in=permissions.acting_organisation_ids(user)).order_by("name")
 
 
+@cached_page
 def posting_list(request):
     """Open postings by default (closed and expired on request), filtered like the partner search."""
     form = SearchForm(request.GET or None)
@@ -82,6 +84,7 @@ def posting_new(request):
     return render(request, "collaboration/posting_form.html", context, status=status)
 
 
+@cached_page
 def posting_detail(request, public_id):
     """The posting; the poster's members also see the interests (which are then no longer new)."""
     posting = _posting_for(public_id)

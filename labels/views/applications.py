@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import MembershipRole
 from accounts.models import Membership, Organisation
+from clusterexcellence.page_cache import cached_page
 
 from .. import permissions, transitions
 from ..choices import Level
@@ -36,6 +37,7 @@ def _with_progress(queryset):
 
 
 @login_required
+@cached_page
 def assessment_list(request):
     """The assessments the user may see, newest activity first, and where they may apply."""
     queryset = Assessment.objects.visible_to(request.user).select_related("organisation", "framework")

@@ -7,6 +7,8 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import transitions
 from ..models import Assessment, AssessmentStatus, AssessorAssignment
 from ..permissions import decide_refusal, decide_refusals
@@ -19,6 +21,7 @@ RECENT_DECISIONS = 20
 
 
 @login_required
+@cached_page
 def queue(request):
     """Recommendations waiting for the board (disagreements flagged), and the latest decisions."""
     user = request.user
@@ -43,6 +46,7 @@ def queue(request):
 
 
 @login_required
+@cached_page
 def decide(request, public_id):
     """Both assessors' views side by side, the verified score explained, and the board's decision."""
     assessment = assessment_for(request, public_id)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from clusterexcellence.actions import attempt_action
 from clusterexcellence.jobs import job_enqueue, job_latest
 from clusterexcellence.models import JobStatus
+from clusterexcellence.page_cache import cached_page
 
 from .. import label_records, permissions
 from ..label_forms import LabelReasonForm
@@ -32,6 +33,7 @@ def certificate_job(label: Label):
 
 
 @login_required
+@cached_page
 def label_detail(request, public_id):
     """The label with its validity, certificate, history and (for the board) its lifecycle forms."""
     label = _label_for(request, public_id)
@@ -110,6 +112,7 @@ def label_revoke(request, public_id):
     return _board_action(request, public_id, label_records.label_revoke, _("The label is revoked."))
 
 
+@cached_page
 def label_verify(request, public_id):
     """Public: whether the label is valid, suspended, expired or revoked, for whom, until when."""
     label = get_object_or_404(Label.objects.select_related("organisation"), public_id=public_id)

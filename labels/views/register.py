@@ -9,6 +9,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from clusterexcellence.page_cache import cached_page
+
 from ..label_forms import RegisterFilterForm
 from ..label_register import EXPORT_FIELDS, register_countries, register_labels, register_row
 
@@ -31,6 +33,7 @@ def _filtered(request):
     )
 
 
+@cached_page
 def register(request):
     form, labels = _filtered(request)
     if labels is None:

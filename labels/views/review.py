@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import reviews, transitions
 from ..assessment_scores import indicators_of, verified_result
 from ..choices import Level, Rating
@@ -48,6 +50,7 @@ def _require_reviewer(user, assessment: Assessment) -> None:
 
 
 @login_required
+@cached_page
 def workspace(request):
     """The signed-in assessor's own assignments, open ones first."""
     _require(request.user.is_assessor, _("The workspace is for certified assessors."))
@@ -252,12 +255,14 @@ def _review_for(request, public_id) -> Assessment:
 
 
 @login_required
+@cached_page
 def review_page(request, public_id):
     """The review's overview; each area's indicators are on their own page (review_area)."""
     return _render_review(request, _review_for(request, public_id))
 
 
 @login_required
+@cached_page
 def review_area(request, public_id, area_code):
     """One area's indicators with their declared and verified values; assessors edit, board and staff read."""
     return _render_area(request, _review_for(request, public_id), area_code)

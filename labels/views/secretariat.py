@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
+from clusterexcellence.page_cache import cached_page
 
 from .. import transitions
 from ..assessor_choice import is_national, language_names, national_rule, with_open_assignments
@@ -33,6 +34,7 @@ def _with_assessors(queryset):
 
 
 @login_required
+@cached_page
 def queue(request):
     """Submitted assessments waiting for assessors, and those under way."""
     _require_staff(request.user)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from clusterexcellence.page_cache import cached_page
 from clusterexcellence.registry import panels_for
 
 from .. import answers, permissions, transitions
@@ -50,6 +51,7 @@ def _area_status(total: int, answered: int, needs_clarification: bool) -> tuple[
 
 @never_cache
 @login_required
+@cached_page
 def task_list(request, public_id):
     """The assessment's home page: progress per area, eligibility, next steps, job, history, decision."""
     assessment = assessment_for(request, public_id)
@@ -176,6 +178,7 @@ def _area_context(request, assessment: Assessment, area_code: str, typed: Answer
 
 @never_cache  # the back button must fetch the saved answers again, not show a stale copy
 @login_required
+@cached_page
 def area_page(request, public_id, area_code):
     assessment = assessment_for(request, public_id)
     return render(request, "labels/area.html", _area_context(request, assessment, area_code))
@@ -378,6 +381,7 @@ def withdraw(request, public_id):
 
 
 @login_required
+@cached_page
 def printable(request, public_id):
     """The whole self-assessment on one page, for printing or saving as PDF from the browser."""
     assessment = assessment_for(request, public_id)
@@ -417,6 +421,7 @@ def printable(request, public_id):
 
 
 @login_required
+@cached_page
 def score_explanation(request, public_id):
     """Every rating and the score explained from the declared values and, once visible, the verified ones."""
     assessment = assessment_for(request, public_id)

@@ -2,6 +2,8 @@
 
 from django.shortcuts import render
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import permissions
 from ..models import CaseStudy, Field
 from ..rendering import render_markdown
@@ -9,6 +11,7 @@ from ..status_quo import indicator_titles
 from .access import case_study_for
 
 
+@cached_page
 def case_study_list(request):
     queryset = CaseStudy.objects.visible_to(request.user).select_related("field")
     fields = list(Field.objects.all())
@@ -20,6 +23,7 @@ def case_study_list(request):
     )
 
 
+@cached_page
 def case_study(request, slug):
     case = case_study_for(request, slug)
     keys = set(case.indicator_links.values_list("indicator_key", flat=True))

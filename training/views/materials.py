@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import permissions, progress
 from ..models import Attachment, Lesson, LessonIndicator, Module
 from ..records import record_job
@@ -16,6 +18,7 @@ from ..status_quo import indicator_titles
 from .access import lesson_for, module_for
 
 
+@cached_page
 def module(request, slug):
     """The module's lessons with time and objectives, the learner's progress, the quiz and the record."""
     module = module_for(request, slug)
@@ -42,6 +45,7 @@ def module(request, slug):
     )
 
 
+@cached_page
 def lesson(request, module_slug, lesson_slug):
     """The lesson's text (sanitised Markdown), objectives, time, attachments and the indicators it helps with."""
     lesson = lesson_for(request, module_slug, lesson_slug)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from clusterexcellence.actions import attempt
+from clusterexcellence.page_cache import cached_page
 
 from .. import needs, permissions
 from ..forms import NeedsSurveyForm
@@ -41,6 +42,7 @@ def survey(request):
     return render(request, "training/needs_survey.html", {"form": form, "year": year}, status=status)
 
 
+@cached_page
 def results(request):
     """Aggregates of one year (the latest by default), or nothing when too few answered."""
     years = needs.survey_years()

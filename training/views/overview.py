@@ -2,12 +2,15 @@
 
 from django.shortcuts import render
 
+from clusterexcellence.page_cache import cached_page
+
 from .. import needs
 from ..models import CaseStudy, Field, Module, Programme
 from ..progress import progress_by_field, progress_of
 from ..status_quo import indicator_help
 
 
+@cached_page
 def home(request):
     """Every field of cluster management with its published modules; a learner sees their progress."""
     modules = list(Module.objects.visible_to(request.user).select_related("field").order_by("position", "pk"))
@@ -21,6 +24,7 @@ def home(request):
     return render(request, "training/home.html", {"fields": fields, "module_count": len(modules)})
 
 
+@cached_page
 def status_quo(request):
     """Quality indicators, training needs and current programmes: the overview the initiative began with."""
     return render(
