@@ -23,8 +23,10 @@ import contextvars
 import functools
 import re
 import secrets
+import threading
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.backends.signals import connection_created
 
@@ -36,31 +38,85 @@ _WRITE = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.
 _reading: contextvars.ContextVar[set | None] = contextvars.ContextVar("data_versions_reading", default=None)
 
 
-def version_key(table: str) -> str:
-    return f"data-version:{table}"
+class _RedisVersions:
+    """The versions in one Redis hash, read in the same round trip as the value remembered with
+    them (with one key per table, Django's get_many cost more than the page it fetched)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.hash = backend.make_key("data-versions")
+
+    def _client(self):
+        return self.backend._cache.get_client(write=True)
+
+    def fetch(self, key: str | None, tables: list[str]):
+        pipe = self._client().pipeline(transaction=False)
+        if key is not None:
+            pipe.get(self.backend.make_and_validate_key(key))
+        if tables:
+            pipe.hmget(self.hash, tables)
+        results = pipe.execute()
+        raw = results.pop(0) if key is not None else None
+        values = results[0] if tables else []
+        entry = self.backend._cache._serializer.loads(raw) if raw is not None else None
+        return entry, {table: None if value is None else int(value) for table, value in zip(tables, values)}
+
+    def start(self, tables) -> None:
+        pipe = self._client().pipeline(transaction=False)
+        for table in tables:
+            pipe.hsetnx(self.hash, table, secrets.randbits(48))
+        pipe.execute()
+
+    def bump(self, tables) -> None:
+        pipe = self._client().pipeline(transaction=False)
+        for table in tables:  # a version that is gone (evicted) starts again at random
+            pipe.hsetnx(self.hash, table, secrets.randbits(48))
+            pipe.hincrby(self.hash, table, 1)
+        pipe.execute()
+
+
+class _ProcessVersions:
+    """The versions in this process's memory, for a cache that is this process's memory too."""
+
+    def __init__(self):
+        self.versions: dict[str, int] = {}
+        self.lock = threading.Lock()
+
+    def fetch(self, key: str | None, tables: list[str]):
+        entry = cache.get(key) if key is not None else None
+        return entry, {table: self.versions.get(table) for table in tables}
+
+    def start(self, tables) -> None:
+        with self.lock:
+            for table in tables:
+                self.versions.setdefault(table, secrets.randbits(48))
+
+    def bump(self, tables) -> None:
+        with self.lock:
+            for table in tables:
+                self.versions[table] = self.versions.get(table, secrets.randbits(48)) + 1
+
+
+_process_versions = _ProcessVersions()
+
+
+def _store():
+    backend = caches["default"]  # looked up each time: tests swap the cache
+    return _RedisVersions(backend) if isinstance(backend, RedisCache) else _process_versions
 
 
 def versions(tables) -> dict[str, int | None]:
     """The current version of each table; None for one that has none yet (see `start`)."""
-    found = cache.get_many([version_key(table) for table in tables])
-    return {table: found.get(version_key(table)) for table in tables}
+    return _store().fetch(None, list(tables))[1]
 
 
 def start(tables) -> None:
     """Give the tables that have no version yet a random one."""
-    for table in tables:
-        cache.add(version_key(table), secrets.randbits(48), timeout=None)
+    _store().start(tables)
 
 
 def bump(tables) -> None:
-    for table in tables:
-        while True:
-            try:
-                cache.incr(version_key(table))
-                break
-            except ValueError:  # not there: start it, unless another process did so in between
-                if cache.add(version_key(table), secrets.randbits(48), timeout=None):
-                    break
+    _store().bump(tables)
 
 
 @contextlib.contextmanager
@@ -148,9 +204,7 @@ def remember(key: str, name: str, make, *, keep=lambda made: made, serve=lambda 
     a process meets a table: versions read after the rows could be newer than the rows."""
     seen = _seen.setdefault(name, _TablesSeen())
     tables = seen.tables
-    found = cache.get_many([key, *map(version_key, tables)])
-    current = {table: found.get(version_key(table)) for table in tables}
-    entry = found.get(key)
+    entry, current = _store().fetch(key, list(tables))
     if entry is not None and all(current.get(table) == version for table, version in entry[0].items()):
         return serve(entry[1])
 
