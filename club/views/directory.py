@@ -13,8 +13,8 @@ from .access import member_required
 PAGE_SIZE = 20
 
 
+@cached_page  # outside: the membership check is among what the page is kept with
 @member_required
-@cached_page
 def directory(request):
     form = DirectoryForm(request.GET or None)
     form.is_valid()  # an invalid filter (an unknown country code) is left out, the others still apply

@@ -26,8 +26,8 @@ def _with_counts(queryset):
     )
 
 
+@cached_page  # outside: the membership check is among what the page is kept with
 @member_required
-@cached_page
 def event_list(request):
     mine = dict(
         Registration.objects.filter(user=request.user)
@@ -54,8 +54,8 @@ def _registration(event, user) -> Registration | None:
     return Registration.objects.filter(event=event, user=user).exclude(status=Status.CANCELLED).first()
 
 
+@cached_page  # outside: the membership check is among what the page is kept with
 @member_required
-@cached_page
 def event_detail(request, public_id):
     event = _event(public_id)
     registration = _registration(event, request.user)

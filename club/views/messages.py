@@ -32,14 +32,14 @@ def _listing(request, queryset, *, template: str, other: str):
     return render(request, template, {"page": page, "rows": rows})
 
 
+@cached_page  # outside: the membership check is among what the page is kept with
 @member_required
-@cached_page
 def inbox(request):
     return _listing(request, Message.objects.filter(recipient=request.user), template="club/inbox.html", other="sender")
 
 
+@cached_page  # outside: the membership check is among what the page is kept with
 @member_required
-@cached_page
 def sent(request):
     return _listing(request, Message.objects.filter(sender=request.user), template="club/sent.html", other="recipient")
 

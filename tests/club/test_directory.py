@@ -98,3 +98,15 @@ def test_it_pages_with_a_bounded_number_of_queries(client_as, club_member, djang
 
 def api_as_count(client) -> int:
     return client.get("/api/club/members/").json()["count"]
+
+
+def test_a_member_who_leaves_is_refused_even_after_the_page_was_kept(client_as, club_member, people):
+    from club.models import ClubMembership
+
+    client = client_as(club_member)
+    for _ in range(3):  # the page is kept from the second request on (clusterexcellence/page_cache.py)
+        assert client.get(URL).status_code == 200
+
+    ClubMembership.objects.filter(user=club_member).delete()
+
+    assert client.get(URL).status_code == 403
