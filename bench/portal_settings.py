@@ -4,3 +4,5 @@ reach on the same stack (the portal's middleware, the session and the user from 
 from clusterexcellence.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.portal_urls"
+# The cache is Redis, as in production; no worker runs beside the benchmark: tasks run in-process.
+CELERY_TASK_ALWAYS_EAGER = True

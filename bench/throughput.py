@@ -57,16 +57,22 @@ class Page:
         return self.user is not None and self.path.startswith("/api/")
 
 
-MANAGER, ASSESSOR, BOARD, STAFF = (
+MANAGER, ASSESSOR, BOARD, STAFF, MEMBER = (
     "manager@example.org",
     "assessor@example.org",
     "board@example.org",
     "staff@example.org",
+    "member@example.org",
 )
 PAGES = [
     Page("home (anonymous)", "/", None, PUBLIC),
     Page("indicator catalogue (anonymous)", "/labels/catalogue/", None, PUBLIC),
     Page("GET /api/frameworks/current/", "/api/frameworks/current/", None, PUBLIC),
+    Page("label register (anonymous)", "/labels/register/", None, PUBLIC),
+    Page("label verification (anonymous)", "/labels/verify/{label}/", None, PUBLIC),
+    Page("organisation directory (anonymous)", "/collaboration/organisations/", None, PUBLIC),
+    Page("map of organisations (anonymous)", "/collaboration/map/", None, PUBLIC),
+    Page("the profession (anonymous)", "/club/profession/", None, PUBLIC),
     Page("bare signed-in view (the floor)", "/bench/signed-in/", MANAGER, SIGNED_IN),
     Page("dashboard (manager)", "/dashboard/", MANAGER, SIGNED_IN),
     Page("dashboard (assessor)", "/dashboard/", ASSESSOR, SIGNED_IN),
@@ -79,6 +85,12 @@ PAGES = [
     Page("score explanation", "/labels/assessments/{decided}/score/", MANAGER, SIGNED_IN),
     Page("assessor review", "/labels/assessments/{in_review}/review/", ASSESSOR, SIGNED_IN),
     Page("board decision", "/labels/assessments/{recommended}/decide/", BOARD, SIGNED_IN),
+    Page("label page (manager)", "/labels/label/{label}/", MANAGER, SIGNED_IN),
+    Page("benchmark page (manager)", "/benchmarking/organisations/{organisation}/", MANAGER, SIGNED_IN),
+    Page("training home (manager)", "/training/", MANAGER, SIGNED_IN),
+    Page("club directory (member)", "/club/members/", MEMBER, SIGNED_IN),
+    Page("club events (member)", "/club/events/", MEMBER, SIGNED_IN),
+    Page("cooperation postings (manager)", "/collaboration/postings/", MANAGER, SIGNED_IN),
     Page("GET /api/organisations/", "/api/organisations/", MANAGER, SIGNED_IN),
     Page("GET /api/assessments/", "/api/assessments/", MANAGER, SIGNED_IN),
     Page("GET /api/assessments/{id}/", "/api/assessments/{draft}/", MANAGER, SIGNED_IN),
@@ -90,7 +102,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from accounts.api_tokens import api_token_create
 from accounts.models import User
-from labels.models import Assessment
+from labels.models import Assessment, Label
 emails = json.loads(ARGS)
 ASSESSOR, BOARD = "assessor@example.org", "board@example.org"
 sessions, tokens = {}, {}
@@ -117,6 +129,8 @@ print(json.dumps({
     "decided": first(mine, status__in=["approved", "rejected"]),
     "in_review": first(Assessment.objects.filter(assignments__assessor__email=ASSESSOR), status="in_review"),
     "recommended": first(Assessment.objects.exclude(assignments__assessor__email=BOARD), status="recommended"),
+    "label": str(Label.objects.filter(organisation__memberships__user=manager).values_list("public_id", flat=True)
+                 .first()),
 }))
 """
 
@@ -190,6 +204,18 @@ def _manage(env: dict, *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
+def _redis_url() -> str:
+    """A Redis database of its own for the portal's cache, emptied first: production caches in Redis."""
+    import redis
+
+    url = os.environ.get("BENCH_REDIS_URL") or "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.ConnectionError:
+        sys.exit(f"Redis is not reachable at {url} (BENCH_REDIS_URL): start redis-server")
+    return url
+
+
 def _serve(env: dict, app: str, port: int, log: Path) -> subprocess.Popen:
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}",
@@ -253,8 +279,9 @@ def main() -> None:
 
     logs = ROOT / "bench" / "output"
     logs.mkdir(exist_ok=True)
+    portal = env | {"REDIS_URL": _redis_url()}
     servers = [
-        _serve(env, "clusterexcellence.wsgi:application", PORTAL_PORT, logs / "portal.log"),
+        _serve(portal, "clusterexcellence.wsgi:application", PORTAL_PORT, logs / "portal.log"),
         _serve(env | {"DJANGO_SETTINGS_MODULE": "bench.bare.settings"}, "bench.bare.wsgi:application", BARE_PORT,
                logs / "bare.log"),
     ]  # fmt: skip
