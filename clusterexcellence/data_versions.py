@@ -59,7 +59,9 @@ class _RedisVersions:
         raw = results.pop(0) if key is not None else None
         values = results[0] if tables else []
         entry = self.backend._cache._serializer.loads(raw) if raw is not None else None
-        return entry, {table: None if value is None else int(value) for table, value in zip(tables, values, strict=True)}
+        return entry, {
+            table: None if value is None else int(value) for table, value in zip(tables, values, strict=True)
+        }
 
     def start(self, tables) -> None:
         pipe = self._client().pipeline(transaction=False)
