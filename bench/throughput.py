@@ -98,6 +98,7 @@ PAGES = [
 
 FIXTURES = r"""
 import json
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from accounts.api_tokens import api_token_create
@@ -110,7 +111,7 @@ for user in User.objects.filter(email__in=emails):
     tokens[user.email] = api_token_create(user=user, name="bench/throughput.py")[1]
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
     sessions[user.email] = store.session_key
