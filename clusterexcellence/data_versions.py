@@ -117,7 +117,13 @@ def start(tables) -> None:
     _store().start(tables)
 
 
+# Writes this process made: a copy a process keeps without asking Redis is void after its own writes.
+local_writes = 0
+
+
 def bump(tables) -> None:
+    global local_writes
+    local_writes += 1
     _store().bump(tables)
 
 

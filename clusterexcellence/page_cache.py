@@ -31,6 +31,7 @@ the visitor's CSRF cookie).
 import functools
 import hashlib
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -209,4 +210,37 @@ def _through_cache(request, kind, name, make, keep, serve):
             data_versions.read(request.user)  # the navigation shows the user, loaded before
         return make()
 
-    return data_versions.remember(key, name, made, keep=keep, serve=serve, timeout=PRIVATE_TIMEOUT)
+    if request.user.is_authenticated:
+        return data_versions.remember(key, name, made, keep=keep, serve=serve, timeout=PRIVATE_TIMEOUT)
+    return _anonymous(key, name, made, keep, serve)
+
+
+# Pages for anonymous visitors (the register, a verification, the public directory) are also kept in
+# this process's memory and served from there for ANONYMOUS_RECHECK_SECONDS before asking Redis
+# again, unless this process wrote meanwhile: a change made here shows at the next request, one
+# made by another process within those seconds (as the catalogue's version).
+ANONYMOUS_RECHECK_SECONDS = 2
+ANONYMOUS_COPIES = 500
+anonymous_copies: dict[str, tuple[float, int, object]] = {}
+
+
+def _anonymous(key, name, make, keep, serve):
+    copy = anonymous_copies.get(key)
+    if copy and copy[1] == data_versions.local_writes and time.monotonic() - copy[0] < ANONYMOUS_RECHECK_SECONDS:
+        return serve(copy[2])
+    checked_at, writes, kept = time.monotonic(), data_versions.local_writes, []
+
+    def keep_copy(made):
+        kept.append(keep(made))
+        return kept[-1]
+
+    def serve_copy(stored):
+        kept.append(stored)
+        return serve(stored)
+
+    result = data_versions.remember(key, name, make, keep=keep_copy, serve=serve_copy, timeout=PRIVATE_TIMEOUT)
+    if kept and kept[-1] is not None:
+        if len(anonymous_copies) >= ANONYMOUS_COPIES:
+            anonymous_copies.clear()
+        anonymous_copies[key] = (checked_at, writes, kept[-1])
+    return result

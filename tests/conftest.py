@@ -61,6 +61,7 @@ def _empty_cache():
     cache.clear()
     current_version_forget()  # what this process keeps in memory: the catalogue version, public pages
     page_cache.public_copies.clear()
+    page_cache.anonymous_copies.clear()
 
 
 @pytest.fixture(scope="session")
