@@ -1,5 +1,5 @@
 """The portal's production settings plus one bare signed-in view: the floor a signed-in page can
-reach on the same stack (the portal's middleware, the session and the user from the database)."""
+reach on the same stack (the portal's middleware, the session and the user read as for any page)."""
 
 from clusterexcellence.settings.production import *  # noqa: F403
 

@@ -9,7 +9,8 @@
 Sets up the database `ce_bench_web` (--database or BENCH_DATABASE; never the one in DATABASE_URL)
 on the PostgreSQL server in DATABASE_URL (default: local) and seeds it once: a later run reuses it
 while it holds the demo users and at least --orgs organisations, unless --fresh. Serves the portal
-with production settings under gunicorn (2 workers) beside a bare Django project (one "hello"
+with production settings and its cache in Redis (BENCH_REDIS_URL, default database 14 of the local
+server, emptied first) under gunicorn (2 workers) beside a bare Django project (one "hello"
 view, startproject's middleware), signs the demo users in, and loads each page with wrk
 (2 threads, 16 connections) alternately with the bare view, ROUNDS times. Prints page, requests per
 second, the bare view's, the share and whether it meets its budget: public pages 50 %, signed-in

@@ -214,6 +214,7 @@ def remember(key: str, name: str, make, *, keep=lambda made: made, serve=lambda 
     tables = seen.tables
     entry, current = _store().fetch(key, list(tables))
     if entry is not None and all(current.get(table) == version for table, version in entry[0].items()):
+        read(*entry[0])  # for a page that this value is part of
         return serve(entry[1])
 
     with reading() as read_now:

@@ -183,7 +183,7 @@ def cached_data(handler):
         def keep(response):
             if response.status_code != 200 or not isinstance(response, Response) or response.exception:
                 return None
-            return response.data, {name: value for name, value in response.items() if name != "Content-Type"}
+            return response.data, {header: value for header, value in response.items() if header != "Content-Type"}
 
         return _through_cache(
             request,
