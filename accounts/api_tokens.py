@@ -72,12 +72,10 @@ def _token_row(key_hash: str) -> ApiToken | None:
 def api_token_for_key(key: str) -> ApiToken | None:
     """The token a key belongs to, if it still works: not expired, its owner's credentials unchanged."""
     key_hash = _hash(key)
-    if settings.CACHE_PAGES:  # kept while the token, its owner and their authenticators are unchanged
-        token = data_versions.remember(
-            f"api-token:{key_hash}", "accounts.api_tokens", lambda: _token_row(key_hash), timeout=TOKEN_CACHE_SECONDS
-        )
-    else:
-        token = _token_row(key_hash)
+    # Kept while the token, its owner and their authenticators are unchanged.
+    token = data_versions.remember(
+        f"api-token:{key_hash}", "accounts.api_tokens", lambda: _token_row(key_hash), timeout=TOKEN_CACHE_SECONDS
+    )
     if token is None or token.expires_at <= timezone.now():
         return None
     if not constant_time_compare(token.fingerprint, credentials_fingerprint(token.user, totp_id=token.totp_id)):

@@ -7,7 +7,6 @@ holds users' rows, password hashes included, as the database does: Redis must be
 Changing these paths signed everybody out once (a session names its backend)."""
 
 from allauth.account import auth_backends
-from django.conf import settings
 from django.contrib.auth import backends
 
 from clusterexcellence import data_versions
@@ -18,8 +17,6 @@ USER_CACHE_SECONDS = 300
 class _RememberedUser:
     def get_user(self, user_id):
         load = super().get_user  # None for an unknown or inactive user, which is not kept
-        if not settings.CACHE_PAGES:
-            return load(user_id)
         return data_versions.remember(
             f"user:{user_id}", "accounts.user", lambda: load(user_id), timeout=USER_CACHE_SECONDS
         )

@@ -25,6 +25,7 @@ import re
 import secrets
 import threading
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
@@ -143,7 +144,7 @@ def read(*models_or_tables) -> None:
     """Record that what is being made depends on these tables, read earlier or elsewhere."""
     tables = _reading.get()
     if tables is not None:
-        tables.update(getattr(item, "_meta", None) and item._meta.db_table or item for item in models_or_tables)
+        tables.update(item._meta.db_table if hasattr(item, "_meta") else item for item in models_or_tables)
 
 
 def _watch(execute, sql, params, many, context):
@@ -209,7 +210,10 @@ def remember(key: str, name: str, make, *, keep=lambda made: made, serve=lambda 
     """`serve(kept)` of what was kept under `key` while the tables it was made from are unchanged;
     otherwise `make()`, with `keep(made)` kept (unless None) for at most `timeout` seconds. `name`
     groups the keys that read the same tables (a view, a look-up). Nothing is kept the first time
-    a process meets a table: versions read after the rows could be newer than the rows."""
+    a process meets a table: versions read after the rows could be newer than the rows. With
+    CACHE_PAGES off (several processes without a shared cache), always `make()`."""
+    if not settings.CACHE_PAGES:
+        return make()
     seen = _seen.setdefault(name, _TablesSeen())
     tables = seen.tables
     entry, current = _store().fetch(key, list(tables))

@@ -73,13 +73,10 @@ def public_page(version=lambda: "", *, api: bool = False):
                     response.render()
                 stored = _store(request, response)
                 cache.set(key, stored, TIMEOUT)
-                _keep_public_copy(key, stored)
+                _keep_copy(public_copies, key, stored, PUBLIC_COPIES)
                 return response
-            _keep_public_copy(key, stored)
-            content, headers = stored
-            if _PLACEHOLDER in content:
-                content = content.replace(_PLACEHOLDER, get_token(request))
-            return HttpResponse(content, headers=headers)
+            _keep_copy(public_copies, key, stored, PUBLIC_COPIES)
+            return _served(request, stored)
 
         return wrapper
 
@@ -92,11 +89,10 @@ public_copies: dict[str, tuple[str, dict]] = {}
 PUBLIC_COPIES = 200
 
 
-def _keep_public_copy(key: str, stored) -> None:
-    if key not in public_copies:
-        if len(public_copies) >= PUBLIC_COPIES:
-            public_copies.clear()  # old versions and rarely asked paths go; the next requests refill it
-        public_copies[key] = stored
+def _keep_copy(copies: dict, key: str, value, limit: int) -> None:
+    if key not in copies and len(copies) >= limit:
+        copies.clear()  # old versions and rarely asked paths go; the next requests refill it
+    copies[key] = value
 
 
 def _cacheable(request, *, api: bool) -> bool:
@@ -112,6 +108,13 @@ def _store(request, response) -> tuple[str, dict]:
     for token in set(_CSRF_TOKENS.findall(content)):
         content = content.replace(token, _PLACEHOLDER)
     return content, dict(response.headers)
+
+
+def _served(request, stored) -> HttpResponse:
+    content, headers = stored
+    if _PLACEHOLDER in content:
+        content = content.replace(_PLACEHOLDER, get_token(request))
+    return HttpResponse(content, headers=headers)
 
 
 # ## Pages and API reads per visitor
@@ -158,13 +161,7 @@ def cached_page(view):
                 return None
             return _store(request, response)
 
-        def serve(stored):
-            content, headers = stored
-            if _PLACEHOLDER in content:
-                content = content.replace(_PLACEHOLDER, get_token(request))
-            return HttpResponse(content, headers=headers)
-
-        return _through_cache(request, "page", name, make, keep, serve)
+        return _through_cache(request, "page", name, make, keep, lambda stored: _served(request, stored))
 
     return wrapper
 
@@ -205,14 +202,14 @@ def _through_cache(request, kind, name, make, keep, serve):
     path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
     key = f"{kind}:{_PROCESS}:{_settings_epoch}:{request.user.pk}:{translation.get_language()}:{path}"
 
+    if not request.user.is_authenticated:
+        return _anonymous(key, name, make, keep, serve)
+
     def made():
-        if request.user.is_authenticated:
-            data_versions.read(request.user)  # the navigation shows the user, loaded before
+        data_versions.read(request.user)  # the navigation shows the user, loaded before
         return make()
 
-    if request.user.is_authenticated:
-        return data_versions.remember(key, name, made, keep=keep, serve=serve, timeout=PRIVATE_TIMEOUT)
-    return _anonymous(key, name, made, keep, serve)
+    return data_versions.remember(key, name, made, keep=keep, serve=serve, timeout=PRIVATE_TIMEOUT)
 
 
 # Pages for anonymous visitors (the register, a verification, the public directory) are also kept in
@@ -240,7 +237,5 @@ def _anonymous(key, name, make, keep, serve):
 
     result = data_versions.remember(key, name, make, keep=keep_copy, serve=serve_copy, timeout=PRIVATE_TIMEOUT)
     if kept and kept[-1] is not None:
-        if len(anonymous_copies) >= ANONYMOUS_COPIES:
-            anonymous_copies.clear()
-        anonymous_copies[key] = (checked_at, writes, kept[-1])
+        _keep_copy(anonymous_copies, key, (checked_at, writes, kept[-1]), ANONYMOUS_COPIES)
     return result
